@@ -1,0 +1,102 @@
+package org.eventscim.command.publishing;
+
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eventscim.events.EventEnvelope;
+import org.eventscim.events.StreamPosition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox: publishes every stored event to Kafka, at least once and in store order, from a
+ * position kept in the same database. Writes never wait for it; if Kafka is down they still succeed
+ * and publication resumes where it stopped.
+ */
+@Component
+public class EventStorePublisher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStorePublisher.class);
+
+    private final StoredEventReader reader;
+    private final PublicationPositionStore positions;
+    private final KafkaEventSender sender;
+    private final PublishingProperties properties;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    EventStorePublisher(StoredEventReader reader, PublicationPositionStore positions, KafkaEventSender sender,
+                        PublishingProperties properties) {
+        this.reader = reader;
+        this.positions = positions;
+        this.sender = sender;
+        this.properties = properties;
+    }
+
+    /** Called after a command committed, so new events go out without waiting for the idle poll. */
+    public void wakeUp() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("kafka-publisher").start(this::publishUntilStopped);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wakeUp();
+        try {
+            worker.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sender.close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void publishUntilStopped() {
+        StreamPosition position = null;
+        while (running) {
+            try {
+                if (position == null) {
+                    position = positions.load();
+                }
+                List<EventEnvelope> batch = reader.after(position, properties.batchSize());
+                if (batch.isEmpty()) {
+                    awaitWakeUp(properties.idlePoll().toMillis());
+                    continue;
+                }
+                sender.sendAll(batch);
+                position = batch.getLast().position();
+                positions.save(position);
+            } catch (Exception failure) {
+                log.warn("Publishing to Kafka failed; retrying from the last acknowledged position: {}",
+                        failure.toString());
+                position = null;
+                awaitWakeUp(properties.retryBackoff().toMillis());
+            }
+        }
+    }
+
+    private void awaitWakeUp(long millis) {
+        try {
+            wakeUps.tryAcquire(millis, TimeUnit.MILLISECONDS);
+            wakeUps.drainPermits();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.eventscim.command.user;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Create a user with validated SCIM attributes; {@code userName} is one of them, repeated for the claim. */
+public record CreateUser(@TargetAggregateIdentifier String userId, String tenantId, String userName,
+                         ObjectNode attributes) {
+}

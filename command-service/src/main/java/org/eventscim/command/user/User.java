@@ -1,0 +1,80 @@
+package org.eventscim.command.user;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.eventscim.command.uniqueness.UserNameClaims;
+import org.eventscim.events.user.UserCreated;
+import org.eventscim.events.user.UserDeleted;
+
+/**
+ * The User aggregate. Its version is the number of events it has (sequence number + 1). The
+ * userName claim is taken inside the command's transaction, so a duplicate never reaches the store.
+ */
+@Aggregate
+public class User {
+
+    @AggregateIdentifier
+    private String userId;
+    private String tenantId;
+    private ObjectNode attributes;
+    private Instant created;
+    private Instant lastModified;
+    private long version;
+
+    protected User() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public UserState handle(CreateUser command, UserNameClaims claims) {
+        claims.claim(command.tenantId(), command.userName(), command.userId());
+        apply(new UserCreated(command.userId(), command.tenantId(), command.attributes()));
+        return state();
+    }
+
+    @CommandHandler
+    public long handle(DeleteUser command, UserNameClaims claims) {
+        requireTenant(command.tenantId());
+        claims.releaseAll(tenantId, userId);
+        apply(new UserDeleted(userId));
+        return version;
+    }
+
+    @EventSourcingHandler
+    void on(UserCreated event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        userId = event.userId();
+        tenantId = event.tenantId();
+        attributes = event.attributes();
+        created = at;
+        lastModified = at;
+        version = sequence + 1;
+    }
+
+    @EventSourcingHandler
+    void on(UserDeleted event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        lastModified = at;
+        version = sequence + 1;
+        markDeleted();
+    }
+
+    private void requireTenant(String callerTenant) {
+        if (!tenantId.equals(callerTenant)) {
+            throw new UserNotFoundException(userId);
+        }
+    }
+
+    private UserState state() {
+        return new UserState(userId, tenantId, attributes.deepCopy(), created, lastModified, version);
+    }
+}

@@ -1,0 +1,110 @@
+package org.eventscim.gateway.routing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.eventscim.gateway.auth.AuthenticatedClient;
+import org.eventscim.gateway.auth.BearerTokenFilter;
+import org.eventscim.protocol.ScimMediaType;
+import org.eventscim.protocol.caller.Caller;
+import org.eventscim.protocol.caller.CallerTokenCodec;
+import org.eventscim.protocol.error.ScimException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Forwards authenticated SCIM requests to the service that owns them, with a signed caller token in
+ * place of the client's credentials. Hand-written on the JDK HTTP client: a full gateway framework
+ * would bring far more than routing by method and path needs.
+ */
+@RestController
+class ScimForwarder {
+
+    private static final List<String> FORWARDED_REQUEST_HEADERS = List.of(
+            HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH);
+    private static final Set<String> NOT_RETURNED = Set.of(
+            "connection", "content-length", "transfer-encoding", "keep-alive", "date", "server");
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    private final Routes routes;
+    private final CallerTokenCodec callerTokens;
+    private final Duration callerTokenLifetime;
+    private final Duration timeout;
+    private final ObjectMapper json;
+
+    ScimForwarder(Routes routes, CallerTokenCodec callerTokens, RouteProperties properties,
+                  @Value("${scim.internal.caller-token-lifetime}") Duration callerTokenLifetime, ObjectMapper json) {
+        this.routes = routes;
+        this.callerTokens = callerTokens;
+        this.callerTokenLifetime = callerTokenLifetime;
+        this.timeout = properties.timeout();
+        this.json = json;
+    }
+
+    @RequestMapping("/scim/v2/**")
+    ResponseEntity<byte[]> forward(HttpServletRequest request, @RequestBody(required = false) byte[] body)
+            throws InterruptedException, JsonProcessingException {
+        String requestId = RequestIds.from(request.getHeader(RequestIds.HEADER));
+        String path = request.getRequestURI();
+        String query = request.getQueryString();
+        URI target = URI.create(routes.serviceFor(request.getMethod(), path) + path + (query == null ? "" : "?" + query));
+
+        HttpRequest.Builder outgoing = HttpRequest.newBuilder(target)
+                .timeout(timeout)
+                .header(Caller.HEADER, callerTokens.sign(caller(request, requestId), callerTokenLifetime))
+                .method(request.getMethod(), body == null
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (String name : FORWARDED_REQUEST_HEADERS) {
+            String value = request.getHeader(name);
+            if (value != null) {
+                outgoing.header(name, value);
+            }
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(outgoing.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException unreachable) {
+            ScimException unavailable = new ScimException(HttpStatus.SERVICE_UNAVAILABLE, null,
+                    "The service is temporarily unavailable; retry later.");
+            return ResponseEntity.status(unavailable.status())
+                    .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .header(RequestIds.HEADER, requestId)
+                    .body(json.writeValueAsBytes(unavailable.toBody()));
+        }
+        HttpHeaders headers = new HttpHeaders();
+        response.headers().map().forEach((name, values) -> {
+            if (!NOT_RETURNED.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.addAll(name, values);
+            }
+        });
+        headers.set(RequestIds.HEADER, requestId);
+        return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
+    }
+
+    private static Caller caller(HttpServletRequest request, String requestId) {
+        AuthenticatedClient client = (AuthenticatedClient) request.getAttribute(BearerTokenFilter.CLIENT_ATTRIBUTE);
+        String host = request.getHeader(HttpHeaders.HOST);
+        String baseUrl = request.getScheme() + "://" + (host != null ? host : request.getServerName() + ":" + request.getServerPort())
+                + "/scim/v2";
+        return new Caller(client.tenantId(), client.tokenId(), client.name(), client.scopes(),
+                request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT), requestId, baseUrl);
+    }
+}

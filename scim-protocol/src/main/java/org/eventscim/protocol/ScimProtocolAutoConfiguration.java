@@ -1,0 +1,53 @@
+package org.eventscim.protocol;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.List;
+import org.eventscim.protocol.caller.CallerArgumentResolver;
+import org.eventscim.protocol.caller.CallerTokenCodec;
+import org.eventscim.protocol.caller.CallerTokenFilter;
+import org.eventscim.protocol.error.ScimErrorAdvice;
+import org.eventscim.protocol.error.ScimErrorController;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Gives every service the same SCIM error handling and caller-token verification. */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+public class ScimProtocolAutoConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    ScimErrorAdvice scimErrorAdvice() {
+        return new ScimErrorAdvice();
+    }
+
+    @Bean
+    ScimErrorController scimErrorController() {
+        return new ScimErrorController();
+    }
+
+    @Bean
+    CallerTokenCodec callerTokenCodec(@Value("${scim.internal.secret:}") String secret) {
+        return new CallerTokenCodec(secret, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "scim.internal.verify-callers", matchIfMissing = true)
+    FilterRegistrationBean<CallerTokenFilter> callerTokenFilter(CallerTokenCodec codec, ObjectMapper json) {
+        FilterRegistrationBean<CallerTokenFilter> registration =
+                new FilterRegistrationBean<>(new CallerTokenFilter(codec, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver());
+    }
+}

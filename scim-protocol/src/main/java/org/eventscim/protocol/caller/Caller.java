@@ -1,0 +1,33 @@
+package org.eventscim.protocol.caller;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who is calling, as established by the gateway: the tenant, the authenticated actor (token id or JWT
+ * subject) and its client name, its scopes, where the request came from, and the public base URL
+ * ({@code http://host:port/scim/v2}) used to build {@code meta.location}.
+ */
+public record Caller(
+        String tenantId,
+        String actorId,
+        String actorName,
+        Set<String> scopes,
+        String sourceIp,
+        String userAgent,
+        String requestId,
+        String baseUrl) {
+
+    /** The header that carries the signed caller token from the gateway to the services. */
+    public static final String HEADER = "X-Scim-Caller";
+
+    public Caller {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(actorId, "actorId");
+        scopes = Set.copyOf(scopes);
+    }
+
+    public boolean hasScope(String scope) {
+        return scopes.contains(scope);
+    }
+}
