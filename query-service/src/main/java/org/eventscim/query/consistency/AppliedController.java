@@ -1,0 +1,59 @@
+package org.eventscim.query.consistency;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.eventscim.protocol.caller.Caller;
+import org.eventscim.protocol.error.ScimException;
+import org.eventscim.query.search.TenantScopedSearch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Read-your-writes (DESIGN decision 8): the command-service asks here, before answering a write,
+ * whether the read side already shows it. Answers without holding a request thread while waiting.
+ */
+@RestController
+class AppliedController {
+
+    private static final Logger log = LoggerFactory.getLogger(AppliedController.class);
+    private static final String USER = "User";
+
+    private final AppliedVersions appliedVersions;
+    private final TenantScopedSearch search;
+    private final Duration maxWait;
+
+    AppliedController(AppliedVersions appliedVersions, TenantScopedSearch search,
+                      @Value("${scim.consistency.max-wait}") Duration maxWait) {
+        this.appliedVersions = appliedVersions;
+        this.search = search;
+        this.maxWait = maxWait;
+    }
+
+    /** {@code {"applied": true}} once version ≥ {@code version} is searchable; false after the (capped) timeout. */
+    @GetMapping("/internal/applied")
+    CompletableFuture<Map<String, Boolean>> applied(@RequestParam String resourceType, @RequestParam String id,
+                                                   @RequestParam long version,
+                                                   @RequestParam(defaultValue = "0") long timeoutMs, Caller caller) {
+        if (!USER.equals(resourceType)) {
+            throw ScimException.invalidValue("resourceType must be User.");
+        }
+        ResourceKey resource = new ResourceKey(caller.tenantId(), resourceType, id);
+        Duration timeout = Duration.ofMillis(Math.clamp(timeoutMs, 0, maxWait.toMillis()));
+        // Register first, then look: a write applied in between is seen by one or the other.
+        CompletableFuture<Boolean> applied = appliedVersions.await(resource, version, timeout);
+        try {
+            long searchable = search.searchableVersion(caller.tenantId(), id);
+            if (searchable >= version) {
+                appliedVersions.applied(resource, searchable);
+            }
+        } catch (ScimException unavailable) {
+            log.debug("Could not read {} {} now; waiting for the projection", resourceType, id);
+        }
+        return applied.thenApply(result -> Map.of("applied", result));
+    }
+}

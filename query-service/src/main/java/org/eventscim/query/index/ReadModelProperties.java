@@ -1,0 +1,25 @@
+package org.eventscim.query.index;
+
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the read models live ({@code scim.elasticsearch.*} in application.yml).
+ *
+ * @param url   the Elasticsearch base URL
+ * @param users the users read model
+ */
+@ConfigurationProperties("scim.elasticsearch")
+public record ReadModelProperties(URI url, Users users) {
+
+    /**
+     * @param index           the concrete index; a rebuilt projection gets a new one
+     * @param alias           what every read and write goes through, so an index can be swapped in
+     * @param shards          primary shards of a newly created index
+     * @param refreshInterval the background refresh of a newly created index; writes that must be seen at
+     *                        once refresh explicitly (see {@code scim.projection.refresh})
+     * @param maxResultWindow the deepest {@code startIndex + count} a list request may reach
+     */
+    public record Users(String index, String alias, int shards, String refreshInterval, int maxResultWindow) {
+    }
+}

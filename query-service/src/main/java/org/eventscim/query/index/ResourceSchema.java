@@ -1,0 +1,44 @@
+package org.eventscim.query.index;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The attributes of one resource type as the read model indexes them: the single source both for the
+ * index mapping and for the filter translator, so what can be filtered is exactly what is indexed.
+ *
+ * @param coreSchema         the core schema URN; attribute paths may carry it as a prefix
+ * @param documentAttributes attributes the read model keeps outside the SCIM attributes ({@code id}, {@code meta})
+ * @param coreAttributes     core attributes, indexed under {@link UserDocument#RESOURCE}
+ * @param extensions         extension schema URN → its attributes, indexed under {@code resource.<urn>}
+ */
+public record ResourceSchema(String coreSchema, List<Attribute> documentAttributes, List<Attribute> coreAttributes,
+                             Map<String, List<Attribute>> extensions) {
+
+    public ResourceSchema {
+        documentAttributes = List.copyOf(documentAttributes);
+        coreAttributes = List.copyOf(coreAttributes);
+        extensions = Map.copyOf(extensions);
+    }
+
+    /**
+     * The attribute called {@code name} (case-insensitive) in the schema {@code schemaUrn}, or in the core
+     * schema when {@code schemaUrn} is null.
+     */
+    public Optional<Attribute> attribute(String schemaUrn, String name) {
+        if (schemaUrn == null || schemaUrn.equalsIgnoreCase(coreSchema)) {
+            return find(documentAttributes, name).or(() -> find(coreAttributes, name));
+        }
+        return extensions.entrySet().stream()
+                .filter(extension -> extension.getKey().equalsIgnoreCase(schemaUrn))
+                .findFirst()
+                .flatMap(extension -> find(extension.getValue(), name));
+    }
+
+    private static Optional<Attribute> find(List<Attribute> attributes, String name) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        return attributes.stream().filter(a -> a.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+    }
+}

@@ -1,0 +1,72 @@
+package org.eventscim.query.index;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A user as the read model stores it: one document per user and tenant, {@code _id} = {@link #id}.
+ * A deleted user stays as a tombstone ({@code deleted}, the version, no attributes) so that no older,
+ * redelivered event can bring it back.
+ *
+ * @param tenant          the owning tenant
+ * @param resourceId      the SCIM {@code id}
+ * @param version         the resource version this document reflects; also its Elasticsearch external version
+ * @param deleted         whether this is a tombstone
+ * @param created         {@code meta.created}
+ * @param lastModified    {@code meta.lastModified}
+ * @param resource        the SCIM attributes (without {@code id}, {@code meta}, {@code schemas}); indexed
+ * @param unindexedResource the attributes of a user whose values the index mapping rejected: kept and
+ *                        returned, but not searchable, rather than lost (see the projection writer)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record UserDocument(String tenant, String resourceId, long version, boolean deleted, Instant created,
+                           Instant lastModified, ObjectNode resource, ObjectNode unindexedResource) {
+
+    public static final String TENANT = "tenant";
+    public static final String RESOURCE_ID = "resourceId";
+    public static final String VERSION = "version";
+    public static final String DELETED = "deleted";
+    public static final String CREATED = "created";
+    public static final String LAST_MODIFIED = "lastModified";
+    public static final String RESOURCE = "resource";
+    public static final String UNINDEXED_RESOURCE = "unindexedResource";
+
+    public UserDocument {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(resourceId, "resourceId");
+    }
+
+    public static UserDocument live(String tenant, String resourceId, long version, Instant created,
+                                    Instant lastModified, ObjectNode resource) {
+        return new UserDocument(tenant, resourceId, version, false, created, lastModified, resource, null);
+    }
+
+    public static UserDocument tombstone(String tenant, String resourceId, long version, Instant created,
+                                         Instant deletedAt) {
+        return new UserDocument(tenant, resourceId, version, true, created, deletedAt, null, null);
+    }
+
+    public String id() {
+        return id(tenant, resourceId);
+    }
+
+    /**
+     * {@code <tenant>/<resourceId>}. A '/' or '%' in the tenant is percent-encoded so that the first '/'
+     * always ends the tenant and two tenants can never share a document id.
+     */
+    public static String id(String tenant, String resourceId) {
+        return tenant.replace("%", "%25").replace("/", "%2F") + "/" + resourceId;
+    }
+
+    /** The SCIM attributes to render, wherever they are kept. */
+    public ObjectNode attributes() {
+        return resource != null ? resource : unindexedResource;
+    }
+
+    /** The same user with its attributes moved out of the index, for values the mapping rejects. */
+    public UserDocument withUnindexedAttributes() {
+        return new UserDocument(tenant, resourceId, version, deleted, created, lastModified, null, attributes());
+    }
+}

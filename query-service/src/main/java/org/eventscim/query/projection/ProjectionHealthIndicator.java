@@ -1,0 +1,29 @@
+package org.eventscim.query.projection;
+
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reports whether the users projection is keeping up. A projection retrying a failed write is still
+ * UP (it loses nothing), with the failure shown; Elasticsearch's own indicator says whether reads work.
+ */
+@Component("projection")
+class ProjectionHealthIndicator implements HealthIndicator {
+
+    private final ProjectionConsumer consumer;
+
+    ProjectionHealthIndicator(ProjectionConsumer consumer) {
+        this.consumer = consumer;
+    }
+
+    @Override
+    public Health health() {
+        ProjectionStatus status = consumer.status();
+        Health.Builder health = status.consuming() ? Health.up() : Health.down();
+        if (status.lastFailure() != null) {
+            health.withDetail("retrying", status.lastFailure()).withDetail("since", status.failedAt().toString());
+        }
+        return health.build();
+    }
+}

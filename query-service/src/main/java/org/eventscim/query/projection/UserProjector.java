@@ -1,0 +1,79 @@
+package org.eventscim.query.projection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.eventscim.events.EventEnvelope;
+import org.eventscim.events.user.UserCreated;
+import org.eventscim.query.index.UserDocument;
+
+/**
+ * The users read model as a pure function: (current document or none, event) → new document. An event
+ * that is not newer than the document (a duplicate or a late redelivery) leaves it as it is, so replays
+ * are harmless even before Elasticsearch's external versioning double-checks the same thing.
+ */
+public final class UserProjector {
+
+    public static final String RESOURCE_TYPE = "User";
+
+    /** Never part of the stored attributes: the read side renders id, meta and schemas itself. */
+    private static final List<String> RENDERED_ATTRIBUTES = List.of("id", "meta", "schemas", "password");
+
+    private static final ObjectMapper PAYLOADS = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private UserProjector() {
+    }
+
+    /** Whether this projector reads the event at all. */
+    public static boolean handles(EventEnvelope event) {
+        return RESOURCE_TYPE.equals(event.resourceType())
+                && ("UserCreated".equals(event.eventType()) || "UserDeleted".equals(event.eventType()));
+    }
+
+    /**
+     * Whether {@link #project} needs the stored document for this event, so the writer reads it first.
+     * Creation carries the full state and a delete needs only its version, so neither does: the index's
+     * external versioning alone keeps older events out, and the writer skips a read per batch.
+     */
+    public static boolean needsCurrent(EventEnvelope event) {
+        return !"UserCreated".equals(event.eventType()) && !"UserDeleted".equals(event.eventType());
+    }
+
+    /**
+     * @param current the stored document, null if there is none
+     * @return the document after {@code event}; {@code current} itself (possibly null) when nothing changes
+     */
+    public static UserDocument project(UserDocument current, EventEnvelope event) {
+        if (!handles(event) || (current != null && current.version() >= event.version())) {
+            return current;
+        }
+        String tenant = event.metadata().tenantId();
+        return switch (event.eventType()) {
+            case "UserCreated" -> UserDocument.live(tenant, event.resourceId(), event.version(),
+                    event.timestamp(), event.timestamp(), attributes(created(event)));
+            case "UserDeleted" -> UserDocument.tombstone(tenant, event.resourceId(), event.version(),
+                    current == null ? null : current.created(), event.timestamp());
+            default -> current;
+        };
+    }
+
+    private static UserCreated created(EventEnvelope event) {
+        try {
+            return PAYLOADS.treeToValue(event.payload(), UserCreated.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Unreadable UserCreated payload of event " + event.eventId(), e);
+        }
+    }
+
+    private static ObjectNode attributes(UserCreated created) {
+        ObjectNode attributes = created.attributes() == null
+                ? PAYLOADS.createObjectNode() : created.attributes().deepCopy();
+        attributes.remove(RENDERED_ATTRIBUTES);
+        return attributes;
+    }
+}

@@ -1,0 +1,355 @@
+package org.eventscim.query.search;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.ChildScoreMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import com.fasterxml.jackson.databind.node.ValueNode;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.filters.AndFilter;
+import com.unboundid.scim2.common.filters.ComplexValueFilter;
+import com.unboundid.scim2.common.filters.ContainsFilter;
+import com.unboundid.scim2.common.filters.EndsWithFilter;
+import com.unboundid.scim2.common.filters.EqualFilter;
+import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.filters.FilterVisitor;
+import com.unboundid.scim2.common.filters.GreaterThanFilter;
+import com.unboundid.scim2.common.filters.GreaterThanOrEqualFilter;
+import com.unboundid.scim2.common.filters.LessThanFilter;
+import com.unboundid.scim2.common.filters.LessThanOrEqualFilter;
+import com.unboundid.scim2.common.filters.NotEqualFilter;
+import com.unboundid.scim2.common.filters.NotFilter;
+import com.unboundid.scim2.common.filters.OrFilter;
+import com.unboundid.scim2.common.filters.PresentFilter;
+import com.unboundid.scim2.common.filters.StartsWithFilter;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eventscim.protocol.error.ScimException;
+import org.eventscim.query.index.Attribute;
+import org.eventscim.query.index.AttributeType;
+import org.eventscim.query.index.ResourceSchema;
+
+/**
+ * The one translation of SCIM filters (RFC 7644 §3.4.2.2) into Elasticsearch queries. The filter is
+ * parsed by the UnboundID SCIM SDK and walked with its {@link FilterVisitor}; values only ever become
+ * typed query values, never query text.
+ *
+ * <p>Attribute names are case-insensitive; values compare case-insensitively unless the attribute is
+ * {@code caseExact} (see {@link ResourceSchema}). Each comparison on a sub-attribute of a multi-valued
+ * attribute is its own {@code nested} query, so {@code emails.type eq "work" and emails.value co "@x"}
+ * may match two different emails, as the RFC says, while {@code emails[type eq "work" and value co "@x"]}
+ * must match one.
+ */
+public final class ScimFilterTranslator {
+
+    /** Long enough for any real IdP filter; bounds the size of the query built from it. */
+    static final int MAX_FILTER_LENGTH = 10_000;
+
+    private final ResourceSchema schema;
+
+    public ScimFilterTranslator(ResourceSchema schema) {
+        this.schema = schema;
+    }
+
+    /** @throws ScimException 400 {@code invalidFilter} when the filter is malformed or uses what is unsupported */
+    public Query translate(String filterText) {
+        if (filterText.length() > MAX_FILTER_LENGTH) {
+            throw ScimException.invalidFilter("The filter is longer than " + MAX_FILTER_LENGTH + " characters.");
+        }
+        Filter filter;
+        try {
+            filter = Filter.fromString(filterText);
+        } catch (BadRequestException malformed) {
+            throw ScimException.invalidFilter("Invalid filter: " + malformed.getMessage());
+        }
+        try {
+            return filter.visit(new Translation(), null);
+        } catch (com.unboundid.scim2.common.exceptions.ScimException unexpected) {
+            throw ScimException.invalidFilter("Invalid filter: " + unexpected.getMessage());
+        }
+    }
+
+    /** The visitor; its parameter is the complex attribute whose value filter ({@code emails[...]}) is being read. */
+    private final class Translation implements FilterVisitor<Query, Attribute> {
+
+        @Override
+        public Query visit(EqualFilter filter, Attribute scope) {
+            return comparison(filter, scope, this::equal);
+        }
+
+        @Override
+        public Query visit(NotEqualFilter filter, Attribute scope) {
+            Target target = resolve(filter.getAttributePath(), scope, "ne");
+            return not(nestedIfNeeded(target, scope, equal(target.attribute(), filter.getComparisonValue())));
+        }
+
+        @Override
+        public Query visit(ContainsFilter filter, Attribute scope) {
+            return comparison(filter, scope, (attribute, value) ->
+                    wildcard(attribute, "*" + escapeWildcard(text(attribute, value, "co")) + "*"));
+        }
+
+        @Override
+        public Query visit(StartsWithFilter filter, Attribute scope) {
+            return comparison(filter, scope, (attribute, value) -> Query.of(query -> query.prefix(prefix -> prefix
+                    .field(attribute.field())
+                    .value(text(attribute, value, "sw"))
+                    .caseInsensitive(attribute.type() == AttributeType.STRING))));
+        }
+
+        @Override
+        public Query visit(EndsWithFilter filter, Attribute scope) {
+            return comparison(filter, scope, (attribute, value) ->
+                    wildcard(attribute, "*" + escapeWildcard(text(attribute, value, "ew"))));
+        }
+
+        @Override
+        public Query visit(PresentFilter filter, Attribute scope) {
+            Target target = resolve(filter.getAttributePath(), scope, "pr");
+            Attribute attribute = target.attribute();
+            if (attribute.isNested() && scope == null && target.nestedParent() == attribute) {
+                // A multi-valued complex attribute is present when it has at least one value.
+                return nested(attribute, Query.of(query -> query.matchAll(all -> all)));
+            }
+            return nestedIfNeeded(target, scope, Query.of(query -> query.exists(exists -> exists.field(attribute.field()))));
+        }
+
+        @Override
+        public Query visit(GreaterThanFilter filter, Attribute scope) {
+            return comparison(filter, scope, (attribute, value) -> range(attribute, value, "gt"));
+        }
+
+        @Override
+        public Query visit(GreaterThanOrEqualFilter filter, Attribute scope) {
+            return comparison(filter, scope, (attribute, value) -> range(attribute, value, "ge"));
+        }
+
+        @Override
+        public Query visit(LessThanFilter filter, Attribute scope) {
+            return comparison(filter, scope, (attribute, value) -> range(attribute, value, "lt"));
+        }
+
+        @Override
+        public Query visit(LessThanOrEqualFilter filter, Attribute scope) {
+            return comparison(filter, scope, (attribute, value) -> range(attribute, value, "le"));
+        }
+
+        @Override
+        public Query visit(AndFilter filter, Attribute scope) throws com.unboundid.scim2.common.exceptions.ScimException {
+            List<Query> operands = operands(filter.getCombinedFilters(), scope);
+            return Query.of(query -> query.bool(bool -> bool.filter(operands)));
+        }
+
+        @Override
+        public Query visit(OrFilter filter, Attribute scope) throws com.unboundid.scim2.common.exceptions.ScimException {
+            List<Query> operands = operands(filter.getCombinedFilters(), scope);
+            return Query.of(query -> query.bool(bool -> bool.should(operands).minimumShouldMatch("1")));
+        }
+
+        @Override
+        public Query visit(NotFilter filter, Attribute scope) throws com.unboundid.scim2.common.exceptions.ScimException {
+            return not(filter.getInvertedFilter().visit(this, scope));
+        }
+
+        @Override
+        public Query visit(ComplexValueFilter filter, Attribute scope) throws com.unboundid.scim2.common.exceptions.ScimException {
+            if (scope != null) {
+                throw ScimException.invalidFilter("Value filters cannot be nested: " + filter);
+            }
+            Attribute attribute = topLevel(filter.getAttributePath());
+            if (!attribute.isComplex()) {
+                throw ScimException.invalidFilter("'" + attribute.name() + "' has no sub-attributes to filter on.");
+            }
+            Query inner = filter.getValueFilter().visit(this, attribute);
+            return attribute.isNested() ? nested(attribute, inner) : inner;
+        }
+
+        private List<Query> operands(List<Filter> filters, Attribute scope)
+                throws com.unboundid.scim2.common.exceptions.ScimException {
+            List<Query> operands = new ArrayList<>(filters.size());
+            for (Filter operand : filters) {
+                operands.add(operand.visit(this, scope));
+            }
+            return operands;
+        }
+
+        private Query comparison(Filter filter, Attribute scope, Leaf leaf) {
+            Target target = resolve(filter.getAttributePath(), scope, filter.getFilterType().getStringValue());
+            return nestedIfNeeded(target, scope, leaf.query(target.attribute(), filter.getComparisonValue()));
+        }
+
+        private Query equal(Attribute attribute, ValueNode value) {
+            return switch (attribute.type()) {
+                case STRING, CASE_EXACT_STRING -> Query.of(query -> query.term(term -> term
+                        .field(attribute.field()).value(FieldValue.of(text(attribute, value, "eq")))));
+                case BOOLEAN -> Query.of(query -> query.term(term -> term
+                        .field(attribute.field()).value(FieldValue.of(bool(attribute, value)))));
+                case DATE_TIME -> {
+                    String instant = dateTime(attribute, value);
+                    yield Query.of(query -> query.range(range -> range.date(date -> date
+                            .field(attribute.field()).gte(instant).lte(instant))));
+                }
+                case COMPLEX -> throw unsupported("eq", attribute);
+            };
+        }
+
+        private Query range(Attribute attribute, ValueNode value, String operator) {
+            return switch (attribute.type()) {
+                case STRING, CASE_EXACT_STRING -> {
+                    String bound = text(attribute, value, operator);
+                    yield Query.of(query -> query.range(range -> range.term(term -> {
+                        term.field(attribute.field());
+                        return switch (operator) {
+                            case "gt" -> term.gt(bound);
+                            case "ge" -> term.gte(bound);
+                            case "lt" -> term.lt(bound);
+                            default -> term.lte(bound);
+                        };
+                    })));
+                }
+                case DATE_TIME -> {
+                    String bound = dateTime(attribute, value);
+                    yield Query.of(query -> query.range(range -> range.date(date -> {
+                        date.field(attribute.field());
+                        return switch (operator) {
+                            case "gt" -> date.gt(bound);
+                            case "ge" -> date.gte(bound);
+                            case "lt" -> date.lt(bound);
+                            default -> date.lte(bound);
+                        };
+                    })));
+                }
+                case BOOLEAN, COMPLEX -> throw unsupported(operator, attribute);
+            };
+        }
+
+        private Query wildcard(Attribute attribute, String pattern) {
+            return Query.of(query -> query.wildcard(wildcard -> wildcard
+                    .field(attribute.field())
+                    .value(pattern)
+                    .caseInsensitive(attribute.type() == AttributeType.STRING)));
+        }
+
+        /**
+         * The attribute a filter path names, relative to {@code scope} inside a value filter. A complex
+         * multi-valued attribute compared directly ({@code emails co "@x"}) means its {@code value}.
+         */
+        private Target resolve(Path path, Attribute scope, String operator) {
+            for (Path.Element element : path) {
+                if (element.getValueFilter() != null) {
+                    throw ScimException.invalidFilter("A value filter cannot appear inside an attribute path: " + path);
+                }
+            }
+            if (scope != null) {
+                if (path.getSchemaUrn() != null || path.size() != 1) {
+                    throw ScimException.invalidFilter("Inside " + scope.name() + "[...], name a sub-attribute of "
+                            + scope.name() + ": " + path);
+                }
+                Attribute sub = scope.subAttribute(path.getElement(0).getAttribute())
+                        .orElseThrow(() -> unknown(scope.name() + "." + path.getElement(0).getAttribute()));
+                return new Target(sub, scope.isNested() ? scope : null);
+            }
+            Attribute top = topLevel(path);
+            if (path.size() == 1) {
+                if (top.isComplex() && !operator.equals("pr")) {
+                    Attribute value = top.subAttribute("value").orElseThrow(() -> unsupported(operator, top));
+                    return new Target(value, top.isNested() ? top : null);
+                }
+                return new Target(top, top.isNested() ? top : null);
+            }
+            if (path.size() > 2 || !top.isComplex()) {
+                throw unknown(path.toString());
+            }
+            Attribute sub = top.subAttribute(path.getElement(1).getAttribute())
+                    .orElseThrow(() -> unknown(path.toString()));
+            return new Target(sub, top.isNested() ? top : null);
+        }
+
+        private Attribute topLevel(Path path) {
+            if (path.size() == 0) {
+                throw ScimException.invalidFilter("A filter needs an attribute name.");
+            }
+            String name = path.getElement(0).getAttribute();
+            return schema.attribute(path.getSchemaUrn(), name).orElseThrow(() -> unknown(path.toString()));
+        }
+
+        private Query nestedIfNeeded(Target target, Attribute scope, Query leaf) {
+            // Inside a value filter the enclosing nested query already scopes the comparison to one value.
+            return target.nestedParent() != null && scope == null ? nested(target.nestedParent(), leaf) : leaf;
+        }
+    }
+
+    private static Query nested(Attribute multiValued, Query inner) {
+        return Query.of(query -> query.nested(nested -> nested
+                .path(multiValued.field()).query(inner).scoreMode(ChildScoreMode.None)));
+    }
+
+    private static Query not(Query inner) {
+        return Query.of(query -> query.bool(bool -> bool.mustNot(inner)));
+    }
+
+    private static String text(Attribute attribute, ValueNode value, String operator) {
+        if (value == null || value.isNull()) {
+            throw ScimException.invalidFilter("'" + operator + "' on " + attribute.name()
+                    + " needs a value; use 'not (" + attribute.name() + " pr)' for absent values.");
+        }
+        if (!value.isTextual() && !value.isNumber()) {
+            throw ScimException.invalidFilter(attribute.name() + " is a string; compare it with a quoted string.");
+        }
+        return value.asText();
+    }
+
+    private static boolean bool(Attribute attribute, ValueNode value) {
+        if (value == null || !value.isBoolean()) {
+            throw ScimException.invalidFilter(attribute.name() + " is a boolean; compare it with true or false.");
+        }
+        return value.booleanValue();
+    }
+
+    private static String dateTime(Attribute attribute, ValueNode value) {
+        if (value == null || !value.isTextual()) {
+            throw ScimException.invalidFilter(attribute.name() + " is a dateTime; compare it with a quoted xsd:dateTime.");
+        }
+        try {
+            return OffsetDateTime.parse(value.asText()).toInstant().toString();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return Instant.parse(value.asText()).toString();
+            } catch (DateTimeParseException invalid) {
+                throw ScimException.invalidFilter("'" + value.asText() + "' is not a valid dateTime for "
+                        + attribute.name() + " (expected e.g. 2011-05-13T04:42:34Z).");
+            }
+        }
+    }
+
+    /** Wildcard queries treat {@code * ? \} specially; a user's value matches them literally. */
+    static String escapeWildcard(String value) {
+        return value.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
+    }
+
+    private static ScimException unknown(String path) {
+        return ScimException.invalidFilter("Unknown or unfilterable attribute '" + path + "'.");
+    }
+
+    private static ScimException unsupported(String operator, Attribute attribute) {
+        return ScimException.invalidFilter("Operator '" + operator + "' is not supported on "
+                + attribute.type().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " attribute '"
+                + attribute.name() + "'.");
+    }
+
+    @FunctionalInterface
+    private interface Leaf {
+        Query query(Attribute attribute, ValueNode value);
+    }
+
+    /**
+     * @param attribute    the attribute compared
+     * @param nestedParent the multi-valued attribute whose values hold it, if any
+     */
+    private record Target(Attribute attribute, Attribute nestedParent) {
+    }
+}

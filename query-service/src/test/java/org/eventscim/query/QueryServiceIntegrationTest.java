@@ -1,0 +1,508 @@
+package org.eventscim.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eventscim.events.EventEnvelope;
+import org.eventscim.events.EventMetadata;
+import org.eventscim.events.StreamPosition;
+import org.eventscim.events.Topics;
+import org.eventscim.events.user.UserCreated;
+import org.eventscim.events.user.UserDeleted;
+import org.eventscim.protocol.ScimSchemas;
+import org.eventscim.protocol.caller.Caller;
+import org.eventscim.protocol.caller.CallerTokenCodec;
+import org.eventscim.protocol.caller.Scopes;
+import org.eventscim.query.index.UserDocument;
+import org.eventscim.stack.infra.ElasticsearchServer;
+import org.eventscim.stack.infra.KafkaBroker;
+import org.eventscim.stack.process.ParallelStart;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The query-service on a real Kafka broker and a real Elasticsearch: events published exactly as the
+ * command-service publishes them, reads exactly as the gateway forwards them (signed caller token).
+ *
+ * <p>The Spring context is started and closed here rather than by the Spring test framework, whose
+ * cached contexts would outlive the servers (STACK.md): it is closed first, then the servers.
+ */
+class QueryServiceIntegrationTest {
+
+    private static final String SECRET = "query-service-integration-test-secret-0123456789";
+    private static final String BASE_URL = "https://scim.example.test/scim/v2";
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final CallerTokenCodec TOKENS = new CallerTokenCodec(SECRET, Clock.systemUTC());
+
+    @TempDir
+    static Path dataDirectory;
+
+    private static KafkaBroker kafka;
+    private static ElasticsearchServer elasticsearch;
+    private static ConfigurableApplicationContext app;
+    private static KafkaProducer<String, byte[]> producer;
+    private static String baseUri;
+
+    @BeforeAll
+    static void start() throws Exception {
+        try (ParallelStart starts = new ParallelStart()) {
+            Future<KafkaBroker> broker = starts.submit(() -> KafkaBroker.start(dataDirectory));
+            Future<ElasticsearchServer> search = starts.submit(() -> ElasticsearchServer.start(dataDirectory));
+            starts.awaitAll();
+            kafka = broker.get();
+            elasticsearch = search.get();
+        }
+        app = new SpringApplicationBuilder(QueryServiceApplication.class).run(
+                "--server.port=0",
+                "--scim.kafka.bootstrap=" + kafka.bootstrapServers(),
+                "--scim.elasticsearch.url=" + elasticsearch.url(),
+                "--scim.internal.secret=" + SECRET,
+                "--scim.projection.poll-timeout=100ms");
+        baseUri = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 0),
+                new StringSerializer(), new ByteArraySerializer());
+        // The first event pays for topic creation, the consumer group join and the index creation;
+        // tests and measurements start after it.
+        String tenant = tenant();
+        String id = UUID.randomUUID().toString();
+        publish(created(tenant, id, 1, "warm-up@corp.test", "ext-warm-up"));
+        assertThat(applied(tenant, id, 1, 10_000) || applied(tenant, id, 1, 10_000)).isTrue();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (producer != null) {
+            producer.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (elasticsearch != null) {
+            elasticsearch.close();
+        }
+    }
+
+    @Test
+    void aCreatedUserIsReadableByIdAndByFilterOnceApplied() throws Exception {
+        String tenant = tenant();
+        String id = UUID.randomUUID().toString();
+        publish(created(tenant, id, 1, "Alice.Example@Corp.test", "Ext-" + id));
+
+        assertThat(applied(tenant, id, 1, 10_000)).isTrue();
+
+        Response read = get(tenant, "/scim/v2/Users/" + id, Scopes.SCIM_READ);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.header("Content-Type")).startsWith("application/scim+json");
+        assertThat(read.header("ETag")).isEqualTo("W/\"1\"");
+        JsonNode user = read.body();
+        assertThat(user.path("schemas")).extracting(JsonNode::asText)
+                .containsExactly(ScimSchemas.USER, ScimSchemas.ENTERPRISE_USER);
+        assertThat(user.path("id").asText()).isEqualTo(id);
+        assertThat(user.path("userName").asText()).isEqualTo("Alice.Example@Corp.test");
+        assertThat(user.path("externalId").asText()).isEqualTo("Ext-" + id);
+        assertThat(user.path("name").path("familyName").asText()).isEqualTo("Example");
+        assertThat(user.path("emails").size()).isEqualTo(2);
+        assertThat(user.path("active").asBoolean()).isTrue();
+        assertThat(user.has("password")).isFalse();
+        assertThat(user.path("meta").path("resourceType").asText()).isEqualTo("User");
+        assertThat(user.path("meta").path("version").asText()).isEqualTo("W/\"1\"");
+        assertThat(user.path("meta").path("location").asText()).isEqualTo(BASE_URL + "/Users/" + id);
+        assertThat(Instant.parse(user.path("meta").path("created").asText())).isEqualTo(CREATED_AT);
+        assertThat(Instant.parse(user.path("meta").path("lastModified").asText())).isEqualTo(CREATED_AT);
+
+        assertThat(ids(tenant, "userName eq \"alice.example@CORP.TEST\"")).containsExactly(id);
+        assertThat(ids(tenant, "USERNAME sw \"ALICE.\" and active eq true")).containsExactly(id);
+        assertThat(ids(tenant, "externalId eq \"ext-" + id + "\"")).isEmpty();
+        assertThat(ids(tenant, "externalId eq \"Ext-" + id + "\"")).containsExactly(id);
+        assertThat(ids(tenant, "id eq \"" + id + "\"")).containsExactly(id);
+        assertThat(ids(tenant, "name.familyName co \"XAMP\"")).containsExactly(id);
+        assertThat(ids(tenant, "emails[type eq \"work\" and value ew \"@home.test\"]")).isEmpty();
+        assertThat(ids(tenant, "emails[type eq \"home\" and value ew \"@HOME.test\"]")).containsExactly(id);
+        assertThat(ids(tenant, "emails.type eq \"work\" and emails.value ew \"@home.test\"")).containsExactly(id);
+        assertThat(ids(tenant, "emails co \"alice@corp\"")).containsExactly(id);
+        assertThat(ids(tenant, "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq \"E-42\""))
+                .containsExactly(id);
+        assertThat(ids(tenant, "meta.created le \"" + CREATED_AT + "\" and meta.created gt \"2020-01-01T00:00:00Z\""))
+                .containsExactly(id);
+        assertThat(ids(tenant, "title pr")).isEmpty();
+        assertThat(ids(tenant, "not (title pr)")).containsExactly(id);
+
+        JsonNode slim = get(tenant, "/scim/v2/Users/" + id + "?attributes=userName,emails.value", Scopes.SCIM_READ).body();
+        assertThat(slim.properties()).extracting(Map.Entry::getKey).containsExactly("schemas", "id", "userName", "emails");
+        assertThat(slim.path("emails").get(0).properties()).extracting(Map.Entry::getKey).containsExactly("value");
+
+        Response searched = post(tenant, "/scim/v2/Users/.search", """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
+                 "filter":"userName eq \\"alice.example@corp.test\\"","excludedAttributes":["emails"]}""");
+        assertThat(searched.status()).isEqualTo(200);
+        assertThat(searched.body().path("Resources").get(0).path("id").asText()).isEqualTo(id);
+        assertThat(searched.body().path("Resources").get(0).has("emails")).isFalse();
+    }
+
+    @Test
+    void anotherTenantSeesNothingOfIt() throws Exception {
+        String tenantA = tenant();
+        String tenantB = tenant();
+        String id = UUID.randomUUID().toString();
+        publish(created(tenantA, id, 1, "bob@corp.test", "ext-bob"));
+        assertThat(applied(tenantA, id, 1, 10_000)).isTrue();
+
+        assertThat(get(tenantB, "/scim/v2/Users/" + id, Scopes.SCIM_READ).status()).isEqualTo(404);
+        assertThat(ids(tenantB, "userName eq \"bob@corp.test\"")).isEmpty();
+        assertThat(list(tenantB, null).path("totalResults").asInt()).isZero();
+        assertThat(applied(tenantB, id, 1, 300)).isFalse();
+    }
+
+    @Test
+    void deletesDuplicatesAndLateEventsEndInExactlyTheLatestState() throws Exception {
+        String tenant = tenant();
+        String id = UUID.randomUUID().toString();
+        publish(created(tenant, id, 1, "carol@corp.test", "ext-carol"));
+        publish(deleted(tenant, id, 2));
+        // Redelivered and out-of-order: a duplicate delete and the older creation again.
+        publish(deleted(tenant, id, 2));
+        publish(created(tenant, id, 1, "carol@corp.test", "ext-carol"));
+        awaitProjectionCaughtUp();
+
+        assertThat(get(tenant, "/scim/v2/Users/" + id, Scopes.SCIM_READ).status()).isEqualTo(404);
+        assertThat(ids(tenant, "userName eq \"carol@corp.test\"")).isEmpty();
+        assertThat(applied(tenant, id, 2, 1_000)).isTrue();
+        assertThat(applied(tenant, id, 3, 300)).isFalse();
+
+        GetResponse<UserDocument> stored = elasticsearchClient().get(get -> get
+                .index("scim-users").id(UserDocument.id(tenant, id)), UserDocument.class);
+        assertThat(stored.source().deleted()).isTrue();
+        assertThat(stored.source().version()).isEqualTo(2);
+        assertThat(stored.version()).isEqualTo(2);
+    }
+
+    @Test
+    void appliedAnswersAsSoonAsAWriteThatWasAwaitedArrives() throws Exception {
+        String tenant = tenant();
+        String id = UUID.randomUUID().toString();
+        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> applied(tenant, id, 1, 10_000));
+        Thread.sleep(300);
+        assertThat(waiting).isNotDone();
+
+        long published = System.nanoTime();
+        publish(created(tenant, id, 1, "dave@corp.test", "ext-dave"));
+
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - published)).isLessThan(Duration.ofSeconds(5));
+        assertThat(get(tenant, "/scim/v2/Users/" + id, Scopes.SCIM_READ).status()).isEqualTo(200);
+    }
+
+    @Test
+    void listsPageInCreationOrder() throws Exception {
+        String tenant = tenant();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            EventEnvelope event = created(tenant, id, 1, "user" + i + "@corp.test", "ext-" + i);
+            publish(new EventEnvelope(event.eventId(), event.eventType(), event.resourceType(), id, 1,
+                    event.position(), CREATED_AT.plusSeconds(10 - i), event.metadata(), event.payload()));
+        }
+        Collections.reverse(ids);
+        assertThat(applied(tenant, ids.getFirst(), 1, 10_000)).isTrue();
+        awaitProjectionCaughtUp();
+
+        JsonNode page = list(tenant, "startIndex=2&count=1");
+        assertThat(page.path("schemas").get(0).asText()).isEqualTo(ScimSchemas.LIST_RESPONSE);
+        assertThat(page.path("totalResults").asInt()).isEqualTo(3);
+        assertThat(page.path("startIndex").asInt()).isEqualTo(2);
+        assertThat(page.path("itemsPerPage").asInt()).isEqualTo(1);
+        assertThat(page.path("Resources").get(0).path("id").asText()).isEqualTo(ids.get(1));
+
+        JsonNode all = list(tenant, "startIndex=0");
+        assertThat(all.path("Resources")).extracting(user -> user.path("id").asText()).containsExactlyElementsOf(ids);
+
+        JsonNode countOnly = list(tenant, "count=0");
+        assertThat(countOnly.path("totalResults").asInt()).isEqualTo(3);
+        assertThat(countOnly.path("Resources").size()).isZero();
+    }
+
+    @Test
+    void badRequestsGetScimErrors() throws Exception {
+        String tenant = tenant();
+
+        Response invalid = get(tenant, "/scim/v2/Users?filter=" + encode("userName eq"), Scopes.SCIM_READ);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.header("Content-Type")).startsWith("application/scim+json");
+        assertThat(invalid.body().path("scimType").asText()).isEqualTo("invalidFilter");
+        assertThat(invalid.body().path("schemas").get(0).asText()).isEqualTo(ScimSchemas.ERROR);
+
+        Response unknown = get(tenant, "/scim/v2/Users/" + UUID.randomUUID(), Scopes.SCIM_READ);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().path("status").asText()).isEqualTo("404");
+
+        assertThat(get(tenant, "/scim/v2/Users", Scopes.SCIM_WRITE).status()).isEqualTo(403);
+
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(baseUri + "/scim/v2/Users")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(baseUri + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void whileElasticsearchRefusesWritesNothingIsLostOrReportedApplied() throws Exception {
+        String tenant = tenant();
+        String id = UUID.randomUUID().toString();
+        ElasticsearchClient client = elasticsearchClient();
+        String index = "scim-users-v1";
+        client.indices().putSettings(settings -> settings.index(index).settings(s -> s.blocks(b -> b.write(true))));
+        try {
+            publish(created(tenant, id, 1, "erin@corp.test", "ext-erin"));
+            assertThat(applied(tenant, id, 1, 1_500)).isFalse();
+        } finally {
+            client.indices().putSettings(settings -> settings.index(index).settings(s -> s.blocks(b -> b.write(false))));
+        }
+        assertThat(applied(tenant, id, 1, 10_000)).isTrue();
+        assertThat(ids(tenant, "userName eq \"erin@corp.test\"")).containsExactly(id);
+    }
+
+    /**
+     * Not a pass/fail check: prints what one event costs end to end (Kafka → bulk write → searchable →
+     * /internal/applied) and what the bulk write alone costs, for the README's figures.
+     */
+    @Test
+    void measuresTheLatencyOfSingleEventWrites() throws Exception {
+        String tenant = tenant();
+        int events = 60;
+        List<Long> endToEndMicros = new ArrayList<>();
+        MeterRegistry meters = app.getBean(MeterRegistry.class);
+        Snapshot batches = Snapshot.of(meters.get("scim.projection.batch").timer());
+        Snapshot bulks = Snapshot.of(meters.get("scim.projection.bulk").timer());
+        for (int i = 0; i < events; i++) {
+            String id = UUID.randomUUID().toString();
+            long started = System.nanoTime();
+            publish(created(tenant, id, 1, "load" + i + "@corp.test", "ext-load-" + i));
+            assertThat(applied(tenant, id, 1, 10_000)).isTrue();
+            endToEndMicros.add((System.nanoTime() - started) / 1_000);
+        }
+        Collections.sort(endToEndMicros);
+        System.out.printf("MEASURED refresh=IMMEDIATE, %d single-event batches: whole batch mean %.1f ms, "
+                        + "bulk+refresh mean %.1f ms; publish→applied p50 %.1f ms, p90 %.1f ms, max %.1f ms%n",
+                events, batches.meanMillisSince(), bulks.meanMillisSince(),
+                endToEndMicros.get(events / 2) / 1000.0, endToEndMicros.get(events * 9 / 10) / 1000.0,
+                endToEndMicros.getLast() / 1000.0);
+        System.out.printf("MEASURED direct bulk of one document: refresh=false %.1f ms, refresh=true %.1f ms, "
+                        + "refresh=wait_for %.1f ms (refresh_interval 1s)%n",
+                directBulkMillis(elasticsearchClient(), Refresh.False), directBulkMillis(elasticsearchClient(), Refresh.True),
+                directBulkMillis(elasticsearchClient(), Refresh.WaitFor));
+    }
+
+    private record Snapshot(Timer timer, long count, double totalMillis) {
+
+        static Snapshot of(Timer timer) {
+            return new Snapshot(timer, timer.count(), timer.totalTime(TimeUnit.MILLISECONDS));
+        }
+
+        double meanMillisSince() {
+            return (timer.totalTime(TimeUnit.MILLISECONDS) - totalMillis) / Math.max(1, timer.count() - count);
+        }
+    }
+
+    private static double directBulkMillis(ElasticsearchClient client, Refresh refresh) throws Exception {
+        String index = "latency-probe-" + refresh.jsonValue().replace('_', '-');
+        client.indices().create(create -> create.index(index).settings(s -> s.refreshInterval(t -> t.time("1s"))
+                .numberOfReplicas("0")));
+        int rounds = 15;
+        long total = 0;
+        for (int i = 0; i < rounds; i++) {
+            int n = i;
+            long started = System.nanoTime();
+            client.bulk(bulk -> bulk.index(index).refresh(refresh)
+                    .operations(op -> op.index(doc -> doc.id("d" + n).document(Map.of("n", n)))));
+            total += System.nanoTime() - started;
+        }
+        client.indices().delete(delete -> delete.index(index));
+        return total / 1e6 / rounds;
+    }
+
+    private static ElasticsearchClient elasticsearchClient() {
+        return app.getBean(ElasticsearchClient.class);
+    }
+
+    // --- events, as the command-service publishes them ---
+
+    private static final Instant CREATED_AT = Instant.parse("2025-03-01T10:15:30.123Z");
+
+    private static EventEnvelope created(String tenant, String id, long version, String userName, String externalId) {
+        ObjectNode attributes = JSON.createObjectNode()
+                .put("userName", userName)
+                .put("externalId", externalId)
+                .put("active", true);
+        attributes.putObject("name").put("givenName", "Alice").put("familyName", "Example");
+        attributes.putArray("emails")
+                .add(JSON.createObjectNode().put("type", "work").put("value", "alice@corp.test").put("primary", true))
+                .add(JSON.createObjectNode().put("type", "home").put("value", "alice@home.test"));
+        attributes.putObject(ScimSchemas.ENTERPRISE_USER).put("employeeNumber", "E-42");
+        return new EventEnvelope(UUID.randomUUID().toString(), "UserCreated", "User", id, version,
+                new StreamPosition(1, version), CREATED_AT, metadata(tenant),
+                JSON.valueToTree(new UserCreated(id, tenant, attributes)));
+    }
+
+    private static EventEnvelope deleted(String tenant, String id, long version) {
+        return new EventEnvelope(UUID.randomUUID().toString(), "UserDeleted", "User", id, version,
+                new StreamPosition(2, version), CREATED_AT.plusSeconds(60), metadata(tenant),
+                JSON.valueToTree(new UserDeleted(id)));
+    }
+
+    private static EventMetadata metadata(String tenant) {
+        return new EventMetadata(tenant, "token-it", "integration-test", "127.0.0.1", "junit", "req-it");
+    }
+
+    private static void publish(EventEnvelope event) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.EVENTS, event.resourceId(), JSON.writeValueAsBytes(event)))
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    /** Waits until the projection has committed everything published so far. */
+    private static void awaitProjectionCaughtUp() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            Set<TopicPartition> partitions = admin.describeTopics(List.of(Topics.EVENTS)).allTopicNames().get()
+                    .get(Topics.EVENTS).partitions().stream()
+                    .map(partition -> new TopicPartition(Topics.EVENTS, partition.partition()))
+                    .collect(Collectors.toSet());
+            Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream()
+                            .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
+                    .all().get().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < deadline) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin
+                        .listConsumerGroupOffsets("query-service-users").partitionsToOffsetAndMetadata().get();
+                boolean caughtUp = ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                        || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue()));
+                if (caughtUp) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("The projection did not catch up with " + ends);
+        }
+    }
+
+    // --- HTTP, as the gateway forwards it ---
+
+    private static boolean applied(String tenant, String id, long version, long timeoutMs) {
+        try {
+            Response response = get(tenant, "/internal/applied?resourceType=User&id=" + encode(id) + "&version="
+                    + version + "&timeoutMs=" + timeoutMs, Scopes.SCIM_WRITE);
+            assertThat(response.status()).isEqualTo(200);
+            return response.body().path("applied").asBoolean();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> ids(String tenant, String filter) throws Exception {
+        JsonNode page = list(tenant, "filter=" + encode(filter));
+        List<String> ids = new ArrayList<>();
+        page.path("Resources").forEach(user -> ids.add(user.path("id").asText()));
+        assertThat(page.path("totalResults").asInt()).as(filter).isEqualTo(ids.size());
+        return ids;
+    }
+
+    private static JsonNode list(String tenant, String query) throws Exception {
+        Response response = get(tenant, "/scim/v2/Users" + (query == null ? "" : "?" + query), Scopes.SCIM_READ);
+        assertThat(response.status()).as(query + " → " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static Response get(String tenant, String path, String... scopes) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUri + path))
+                .header(Caller.HEADER, TOKENS.sign(caller(tenant, scopes), Duration.ofMinutes(1)))
+                .header("Accept", "application/scim+json")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.headers().map(),
+                response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
+    }
+
+    private static Response post(String tenant, String path, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUri + path))
+                .header(Caller.HEADER, TOKENS.sign(caller(tenant, Scopes.SCIM_READ), Duration.ofMinutes(1)))
+                .header("Content-Type", "application/scim+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.headers().map(), JSON.readTree(response.body()));
+    }
+
+    private static Caller caller(String tenant, String... scopes) {
+        return new Caller(tenant, "token-it", "integration-test", Set.copyOf(Arrays.asList(scopes)),
+                "127.0.0.1", "junit", UUID.randomUUID().toString(), BASE_URL);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String tenant() {
+        return "tenant-" + UUID.randomUUID();
+    }
+
+    private record Response(int status, Map<String, List<String>> headers, JsonNode body) {
+
+        String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().getFirst())
+                    .findFirst().orElse(null);
+        }
+    }
+}

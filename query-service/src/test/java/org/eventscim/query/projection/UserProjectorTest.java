@@ -1,0 +1,112 @@
+package org.eventscim.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import org.eventscim.events.EventEnvelope;
+import org.eventscim.events.EventMetadata;
+import org.eventscim.events.StreamPosition;
+import org.eventscim.events.user.UserCreated;
+import org.eventscim.events.user.UserDeleted;
+import org.eventscim.query.index.UserDocument;
+import org.junit.jupiter.api.Test;
+
+class UserProjectorTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant CREATED_AT = Instant.parse("2025-03-01T10:00:00Z");
+    private static final Instant DELETED_AT = Instant.parse("2025-03-02T10:00:00Z");
+
+    @Test
+    void aCreatedUserBecomesALiveDocumentAtVersionOne() {
+        UserDocument document = UserProjector.project(null, created("u1", "tenant-a", 1, CREATED_AT));
+
+        assertThat(document.id()).isEqualTo("tenant-a/u1");
+        assertThat(document.tenant()).isEqualTo("tenant-a");
+        assertThat(document.resourceId()).isEqualTo("u1");
+        assertThat(document.version()).isEqualTo(1);
+        assertThat(document.deleted()).isFalse();
+        assertThat(document.created()).isEqualTo(CREATED_AT);
+        assertThat(document.lastModified()).isEqualTo(CREATED_AT);
+        assertThat(document.resource().path("userName").asText()).isEqualTo("alice@example.com");
+        assertThat(document.resource().path("emails").get(0).path("value").asText()).isEqualTo("alice@work.example");
+    }
+
+    @Test
+    void renderedAndSecretAttributesAreNeverStored() {
+        UserDocument document = UserProjector.project(null, created("u1", "tenant-a", 1, CREATED_AT));
+
+        assertThat(document.resource().has("id")).isFalse();
+        assertThat(document.resource().has("meta")).isFalse();
+        assertThat(document.resource().has("schemas")).isFalse();
+        assertThat(document.resource().has("password")).isFalse();
+    }
+
+    @Test
+    void aDeleteLeavesATombstoneThatKeepsTheVersionAndCreationTime() {
+        UserDocument live = UserProjector.project(null, created("u1", "tenant-a", 1, CREATED_AT));
+
+        UserDocument tombstone = UserProjector.project(live, deleted("u1", "tenant-a", 2, DELETED_AT));
+
+        assertThat(tombstone.deleted()).isTrue();
+        assertThat(tombstone.version()).isEqualTo(2);
+        assertThat(tombstone.resource()).isNull();
+        assertThat(tombstone.created()).isEqualTo(CREATED_AT);
+        assertThat(tombstone.lastModified()).isEqualTo(DELETED_AT);
+    }
+
+    @Test
+    void aDeleteOfAnUnseenUserStillLeavesATombstone() {
+        UserDocument tombstone = UserProjector.project(null, deleted("u1", "tenant-a", 2, DELETED_AT));
+
+        assertThat(tombstone.deleted()).isTrue();
+        assertThat(tombstone.version()).isEqualTo(2);
+    }
+
+    @Test
+    void aDuplicateEventChangesNothing() {
+        UserDocument live = UserProjector.project(null, created("u1", "tenant-a", 1, CREATED_AT));
+
+        assertThat(UserProjector.project(live, created("u1", "tenant-a", 1, CREATED_AT))).isSameAs(live);
+    }
+
+    @Test
+    void anOlderEventCannotResurrectADeletedUser() {
+        UserDocument tombstone = UserProjector.project(null, deleted("u1", "tenant-a", 2, DELETED_AT));
+
+        assertThat(UserProjector.project(tombstone, created("u1", "tenant-a", 1, CREATED_AT))).isSameAs(tombstone);
+    }
+
+    @Test
+    void eventsOfOtherTypesAreIgnored() {
+        EventEnvelope group = new EventEnvelope("e9", "GroupCreated", "Group", "g1", 1, StreamPosition.START,
+                CREATED_AT, metadata("tenant-a"), JSON.createObjectNode());
+
+        assertThat(UserProjector.handles(group)).isFalse();
+        assertThat(UserProjector.project(null, group)).isNull();
+    }
+
+    static EventEnvelope created(String userId, String tenant, long version, Instant at) {
+        ObjectNode attributes = JSON.createObjectNode()
+                .put("userName", "alice@example.com")
+                .put("id", "must-not-be-stored")
+                .put("password", "secret");
+        attributes.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User");
+        attributes.putObject("meta").put("resourceType", "User");
+        attributes.putArray("emails").addObject().put("value", "alice@work.example").put("type", "work");
+        return new EventEnvelope("e-" + userId + "-" + version, "UserCreated", "User", userId, version,
+                new StreamPosition(1, version), at, metadata(tenant),
+                JSON.valueToTree(new UserCreated(userId, tenant, attributes)));
+    }
+
+    static EventEnvelope deleted(String userId, String tenant, long version, Instant at) {
+        return new EventEnvelope("e-" + userId + "-" + version, "UserDeleted", "User", userId, version,
+                new StreamPosition(1, version), at, metadata(tenant), JSON.valueToTree(new UserDeleted(userId)));
+    }
+
+    private static EventMetadata metadata(String tenant) {
+        return new EventMetadata(tenant, "token-1", "okta", "10.0.0.1", "Okta SCIM", "req-1");
+    }
+}

@@ -1,0 +1,83 @@
+package org.eventscim.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Talks to the gateway the way an IdP does: bearer token, SCIM JSON. */
+final class ScimClient {
+
+    static final String SCIM_JSON = "application/scim+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+    private final String token;
+
+    ScimClient(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    ScimClient withToken(String otherToken) {
+        return new ScimClient(baseUrl, otherToken);
+    }
+
+    Response post(String path, String body) {
+        return send(request(path).header("Content-Type", SCIM_JSON).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Response post(String path, String body, String contentType) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    Response filter(String resourceType, String filter) {
+        return get("/" + resourceType + "?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", SCIM_JSON)
+                .header("User-Agent", "system-test-idp/1.0");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
+            return new Response(response.statusCode(), body, response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Response(int status, JsonNode body, HttpResponse<String> raw) {
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+}

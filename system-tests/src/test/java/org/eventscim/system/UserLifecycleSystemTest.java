@@ -1,0 +1,242 @@
+package org.eventscim.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eventscim.stack.ScimStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One user travels the whole chain: gateway → command-service → event store → Kafka → query-service →
+ * Elasticsearch → gateway, on real servers. Then the stack restarts on the same data directory.
+ */
+class UserLifecycleSystemTest {
+
+    private static final String TOKEN = "system-test-token-" + UUID.randomUUID();
+
+    @TempDir
+    static Path dataDir;
+
+    private static ScimStack stack;
+    private static ScimClient scim;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        stack = TestStacks.start(dataDir, TOKEN);
+        scim = new ScimClient(stack.scimBaseUrl(), TOKEN);
+    }
+
+    @AfterAll
+    static void stopStack() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aCreatedUserIsReadableAtOnceByIdAndByFilter() {
+        ScimClient.Response created = scim.post("/Users", userBody("Alice.Example@corp.test", "ext-alice"));
+
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().path("id").asText();
+        assertThat(id).isNotBlank();
+        assertThat(created.header("Location")).isEqualTo(stack.scimBaseUrl() + "/Users/" + id);
+        assertThat(created.header("ETag")).isEqualTo("W/\"1\"");
+        assertThat(created.header("Content-Type")).startsWith(ScimClient.SCIM_JSON);
+        assertThat(created.body().path("userName").asText()).isEqualTo("Alice.Example@corp.test");
+        assertThat(created.body().path("meta").path("resourceType").asText()).isEqualTo("User");
+        assertThat(created.body().path("meta").path("version").asText()).isEqualTo("W/\"1\"");
+
+        // No polling: read-your-writes means the write's response came after the read side had it.
+        ScimClient.Response read = scim.get("/Users/" + id);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.header("ETag")).isEqualTo("W/\"1\"");
+        assertThat(read.body().path("userName").asText()).isEqualTo("Alice.Example@corp.test");
+        assertThat(read.body().path("externalId").asText()).isEqualTo("ext-alice");
+        assertThat(read.body().path("name").path("givenName").asText()).isEqualTo("Alice");
+        assertThat(read.body().path("emails").get(0).path("value").asText()).isEqualTo("alice@corp.test");
+        assertThat(read.body().path("active").asBoolean()).isTrue();
+        assertThat(read.body().path("meta").path("created").asText())
+                .isEqualTo(created.body().path("meta").path("created").asText());
+        assertThat(read.body().path("meta").path("location").asText()).isEqualTo(stack.scimBaseUrl() + "/Users/" + id);
+
+        ScimClient.Response found = scim.filter("Users", "userName eq \"alice.example@CORP.test\"");
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.body().path("schemas").get(0).asText())
+                .isEqualTo("urn:ietf:params:scim:api:messages:2.0:ListResponse");
+        assertThat(found.body().path("totalResults").asInt()).isEqualTo(1);
+        assertThat(found.body().path("Resources").get(0).path("id").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void aDuplicateUserNameInAnyCaseIsAConflictAndWritesNothing() throws Exception {
+        assertThat(scim.post("/Users", userBody("bob@corp.test", "ext-bob")).status()).isEqualTo(201);
+        long eventsBefore = eventCount();
+
+        ScimClient.Response duplicate = scim.post("/Users", userBody("BOB@corp.test", "ext-bob-2"));
+
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertError(duplicate.body(), "409", "uniqueness");
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+        assertThat(scim.filter("Users", "externalId eq \"ext-bob-2\"").body().path("totalResults").asInt()).isZero();
+    }
+
+    @Test
+    void aDeletedUserDisappearsFromReadsButItsHistoryStaysAndItsUserNameIsFree() throws Exception {
+        String id = scim.post("/Users", userBody("carol@corp.test", "ext-carol")).body().path("id").asText();
+
+        ScimClient.Response deleted = scim.delete("/Users/" + id);
+
+        assertThat(deleted.status()).isEqualTo(204);
+        ScimClient.Response gone = scim.get("/Users/" + id);
+        assertThat(gone.status()).isEqualTo(404);
+        assertError(gone.body(), "404", null);
+        assertThat(scim.filter("Users", "userName eq \"carol@corp.test\"").body().path("totalResults").asInt()).isZero();
+        assertThat(storedEventTypes(id)).containsExactly("UserCreated", "UserDeleted");
+        assertThat(scim.delete("/Users/" + id).status()).isEqualTo(404);
+        assertThat(scim.post("/Users", userBody("carol@corp.test", "ext-carol-again")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void requestsWithoutAValidBearerTokenAreRejectedWithAScimError() {
+        ScimClient.Response missing = scim.withToken(null).get("/Users");
+        ScimClient.Response wrong = scim.withToken("not-a-token").post("/Users", userBody("mallory@corp.test", null));
+
+        assertThat(missing.status()).isEqualTo(401);
+        assertError(missing.body(), "401", null);
+        assertThat(missing.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertError(wrong.body(), "401", null);
+        assertThat(scim.filter("Users", "userName eq \"mallory@corp.test\"").body().path("totalResults").asInt()).isZero();
+    }
+
+    @Test
+    void badInputGetsAScimErrorAndWritesNothing() throws Exception {
+        long eventsBefore = eventCount();
+
+        ScimClient.Response malformed = scim.post("/Users", "{\"schemas\": [");
+        ScimClient.Response noUserName = scim.post("/Users",
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"displayName\":\"x\"}");
+        ScimClient.Response wrongType = scim.post("/Users",
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":42}");
+        ScimClient.Response badFilter = scim.filter("Users", "userName xx \"a\"");
+        ScimClient.Response unknownUser = scim.get("/Users/" + UUID.randomUUID());
+
+        assertError(malformed.body(), "400", "invalidSyntax");
+        assertError(noUserName.body(), "400", "invalidValue");
+        assertError(wrongType.body(), "400", "invalidValue");
+        assertError(badFilter.body(), "400", "invalidFilter");
+        assertError(unknownUser.body(), "404", null);
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void plainJsonIsAcceptedLikeScimJson() {
+        ScimClient.Response created = scim.post("/Users", userBody("dave@corp.test", null), "application/json");
+
+        assertThat(created.status()).isEqualTo(201);
+    }
+
+    @Test
+    void everyEventCarriesTenantActorRequestAndSource() throws Exception {
+        String id = scim.post("/Users", userBody("erin@corp.test", null)).body().path("id").asText();
+
+        JsonNode metadata = new ObjectMapper().readTree(storedMetadata(id));
+
+        assertThat(metadata.path("tenant").asText()).isEqualTo("default");
+        assertThat(metadata.path("actorId").asText()).isNotBlank();
+        assertThat(metadata.path("actorName").asText()).isEqualTo("bootstrap");
+        assertThat(metadata.path("requestId").asText()).isNotBlank();
+        assertThat(metadata.path("sourceIp").asText()).isNotBlank();
+        assertThat(metadata.path("userAgent").asText()).isEqualTo("system-test-idp/1.0");
+    }
+
+    @Test
+    void dataSurvivesARestartOfTheWholeStack() throws Exception {
+        String id = scim.post("/Users", userBody("frank@corp.test", null)).body().path("id").asText();
+
+        stack.close();
+        stack = TestStacks.start(dataDir, TOKEN);
+        scim = new ScimClient(stack.scimBaseUrl(), TOKEN);
+
+        assertThat(scim.get("/Users/" + id).status()).isEqualTo(200);
+        assertThat(scim.filter("Users", "userName eq \"frank@corp.test\"").body().path("totalResults").asInt()).isEqualTo(1);
+        assertThat(scim.post("/Users", userBody("FRANK@corp.test", null)).status()).isEqualTo(409);
+    }
+
+    private static void assertError(JsonNode body, String status, String scimType) {
+        assertThat(body).as("SCIM error body").isNotNull();
+        assertThat(body.path("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
+        assertThat(body.path("status").asText()).isEqualTo(status);
+        if (scimType != null) {
+            assertThat(body.path("scimType").asText()).isEqualTo(scimType);
+        }
+        assertThat(body.path("detail").asText()).isNotBlank();
+    }
+
+    private static String userBody(String userName, String externalId) {
+        String given = userName.substring(0, userName.indexOf('@')).split("\\.")[0];
+        return """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],
+                 "userName":"%s",%s
+                 "name":{"givenName":"%s","familyName":"Example"},
+                 "displayName":"%s Example",
+                 "emails":[{"value":"%s","type":"work","primary":true}],
+                 "active":true}""".formatted(userName, externalId == null ? "" : "\"externalId\":\"" + externalId + "\",",
+                given, given, given.toLowerCase() + "@corp.test");
+    }
+
+    private static long eventCount() throws Exception {
+        try (Connection db = database();
+             ResultSet rows = db.createStatement().executeQuery("SELECT count(*) FROM scim_events.domain_event_entry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static List<String> storedEventTypes(String userId) throws Exception {
+        try (Connection db = database();
+             PreparedStatement query = db.prepareStatement("""
+                     SELECT payload_type FROM scim_events.domain_event_entry
+                     WHERE aggregate_identifier = ? ORDER BY sequence_number""")) {
+            query.setString(1, userId);
+            List<String> types = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String type = rows.getString(1);
+                    types.add(type.substring(type.lastIndexOf('.') + 1));
+                }
+            }
+            return types;
+        }
+    }
+
+    private static String storedMetadata(String userId) throws Exception {
+        try (Connection db = database();
+             PreparedStatement query = db.prepareStatement(
+                     "SELECT convert_from(meta_data, 'UTF8') FROM scim_events.domain_event_entry WHERE aggregate_identifier = ?")) {
+            query.setString(1, userId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private static Connection database() throws Exception {
+        var infrastructure = stack.infrastructure();
+        return DriverManager.getConnection(infrastructure.jdbcUrl(), infrastructure.dbUser(), infrastructure.dbPassword());
+    }
+}
