@@ -2,6 +2,7 @@ package org.eventscim.events;
 
 import java.util.Map;
 import java.util.Optional;
+import org.eventscim.events.user.UserChanged;
 import org.eventscim.events.user.UserCreated;
 import org.eventscim.events.user.UserDeleted;
 
@@ -10,6 +11,7 @@ public final class EventTypes {
 
     private static final Map<String, Class<?>> BY_NAME = Map.of(
             "UserCreated", UserCreated.class,
+            "UserChanged", UserChanged.class,
             "UserDeleted", UserDeleted.class);
 
     private EventTypes() {

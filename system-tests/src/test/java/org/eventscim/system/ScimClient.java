@@ -38,8 +38,17 @@ final class ScimClient {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    Response get(String path) {
-        return send(request(path).GET());
+    Response get(String path, String... headers) {
+        return send(request(path, headers).GET());
+    }
+
+    Response put(String path, String body, String... headers) {
+        return send(request(path, headers).setHeader("Content-Type", contentType(headers)).PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Response patch(String path, String body, String... headers) {
+        return send(request(path, headers).setHeader("Content-Type", contentType(headers))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Response delete(String path) {
@@ -50,7 +59,8 @@ final class ScimClient {
         return get("/" + resourceType + "?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8));
     }
 
-    private HttpRequest.Builder request(String path) {
+    /** {@code headers} are name, value pairs. */
+    private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", SCIM_JSON)
@@ -58,7 +68,19 @@ final class ScimClient {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.setHeader(headers[i], headers[i + 1]);
+        }
         return builder;
+    }
+
+    private static String contentType(String... headers) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Content-Type")) {
+                return headers[i + 1];
+            }
+        }
+        return SCIM_JSON;
     }
 
     private Response send(HttpRequest.Builder builder) {

@@ -4,19 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.eventscim.stack.ScimStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One user travels the whole chain: gateway → command-service → event store → Kafka → query-service →
@@ -24,25 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UserLifecycleSystemTest {
 
-    private static final String TOKEN = "system-test-token-" + UUID.randomUUID();
+    private ScimStack stack;
+    private ScimClient scim;
 
-    @TempDir
-    static Path dataDir;
-
-    private static ScimStack stack;
-    private static ScimClient scim;
-
-    @BeforeAll
-    static void startStack() throws Exception {
-        stack = TestStacks.start(dataDir, TOKEN);
-        scim = new ScimClient(stack.scimBaseUrl(), TOKEN);
-    }
-
-    @AfterAll
-    static void stopStack() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
+    @BeforeEach
+    void connect() {
+        stack = TestStacks.shared();
+        scim = TestStacks.client();
     }
 
     @Test
@@ -83,13 +62,13 @@ class UserLifecycleSystemTest {
     @Test
     void aDuplicateUserNameInAnyCaseIsAConflictAndWritesNothing() throws Exception {
         assertThat(scim.post("/Users", userBody("bob@corp.test", "ext-bob")).status()).isEqualTo(201);
-        long eventsBefore = eventCount();
+        long eventsBefore = StoredEvents.count();
 
         ScimClient.Response duplicate = scim.post("/Users", userBody("BOB@corp.test", "ext-bob-2"));
 
         assertThat(duplicate.status()).isEqualTo(409);
         assertError(duplicate.body(), "409", "uniqueness");
-        assertThat(eventCount()).isEqualTo(eventsBefore);
+        assertThat(StoredEvents.count()).isEqualTo(eventsBefore);
         assertThat(scim.filter("Users", "externalId eq \"ext-bob-2\"").body().path("totalResults").asInt()).isZero();
     }
 
@@ -104,7 +83,7 @@ class UserLifecycleSystemTest {
         assertThat(gone.status()).isEqualTo(404);
         assertError(gone.body(), "404", null);
         assertThat(scim.filter("Users", "userName eq \"carol@corp.test\"").body().path("totalResults").asInt()).isZero();
-        assertThat(storedEventTypes(id)).containsExactly("UserCreated", "UserDeleted");
+        assertThat(StoredEvents.types(id)).containsExactly("UserCreated", "UserDeleted");
         assertThat(scim.delete("/Users/" + id).status()).isEqualTo(404);
         assertThat(scim.post("/Users", userBody("carol@corp.test", "ext-carol-again")).status()).isEqualTo(201);
     }
@@ -124,7 +103,7 @@ class UserLifecycleSystemTest {
 
     @Test
     void badInputGetsAScimErrorAndWritesNothing() throws Exception {
-        long eventsBefore = eventCount();
+        long eventsBefore = StoredEvents.count();
 
         ScimClient.Response malformed = scim.post("/Users", "{\"schemas\": [");
         ScimClient.Response noUserName = scim.post("/Users",
@@ -139,7 +118,7 @@ class UserLifecycleSystemTest {
         assertError(wrongType.body(), "400", "invalidValue");
         assertError(badFilter.body(), "400", "invalidFilter");
         assertError(unknownUser.body(), "404", null);
-        assertThat(eventCount()).isEqualTo(eventsBefore);
+        assertThat(StoredEvents.count()).isEqualTo(eventsBefore);
     }
 
     @Test
@@ -153,7 +132,7 @@ class UserLifecycleSystemTest {
     void everyEventCarriesTenantActorRequestAndSource() throws Exception {
         String id = scim.post("/Users", userBody("erin@corp.test", null)).body().path("id").asText();
 
-        JsonNode metadata = new ObjectMapper().readTree(storedMetadata(id));
+        JsonNode metadata = new ObjectMapper().readTree(StoredEvents.firstMetadata(id));
 
         assertThat(metadata.path("tenant").asText()).isEqualTo("default");
         assertThat(metadata.path("actorId").asText()).isNotBlank();
@@ -167,16 +146,15 @@ class UserLifecycleSystemTest {
     void dataSurvivesARestartOfTheWholeStack() throws Exception {
         String id = scim.post("/Users", userBody("frank@corp.test", null)).body().path("id").asText();
 
-        stack.close();
-        stack = TestStacks.start(dataDir, TOKEN);
-        scim = new ScimClient(stack.scimBaseUrl(), TOKEN);
+        TestStacks.restart();
+        connect();
 
         assertThat(scim.get("/Users/" + id).status()).isEqualTo(200);
         assertThat(scim.filter("Users", "userName eq \"frank@corp.test\"").body().path("totalResults").asInt()).isEqualTo(1);
         assertThat(scim.post("/Users", userBody("FRANK@corp.test", null)).status()).isEqualTo(409);
     }
 
-    private static void assertError(JsonNode body, String status, String scimType) {
+    static void assertError(JsonNode body, String status, String scimType) {
         assertThat(body).as("SCIM error body").isNotNull();
         assertThat(body.path("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
         assertThat(body.path("status").asText()).isEqualTo(status);
@@ -196,47 +174,5 @@ class UserLifecycleSystemTest {
                  "emails":[{"value":"%s","type":"work","primary":true}],
                  "active":true}""".formatted(userName, externalId == null ? "" : "\"externalId\":\"" + externalId + "\",",
                 given, given, given.toLowerCase() + "@corp.test");
-    }
-
-    private static long eventCount() throws Exception {
-        try (Connection db = database();
-             ResultSet rows = db.createStatement().executeQuery("SELECT count(*) FROM scim_events.domain_event_entry")) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static List<String> storedEventTypes(String userId) throws Exception {
-        try (Connection db = database();
-             PreparedStatement query = db.prepareStatement("""
-                     SELECT payload_type FROM scim_events.domain_event_entry
-                     WHERE aggregate_identifier = ? ORDER BY sequence_number""")) {
-            query.setString(1, userId);
-            List<String> types = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    String type = rows.getString(1);
-                    types.add(type.substring(type.lastIndexOf('.') + 1));
-                }
-            }
-            return types;
-        }
-    }
-
-    private static String storedMetadata(String userId) throws Exception {
-        try (Connection db = database();
-             PreparedStatement query = db.prepareStatement(
-                     "SELECT convert_from(meta_data, 'UTF8') FROM scim_events.domain_event_entry WHERE aggregate_identifier = ?")) {
-            query.setString(1, userId);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        }
-    }
-
-    private static Connection database() throws Exception {
-        var infrastructure = stack.infrastructure();
-        return DriverManager.getConnection(infrastructure.jdbcUrl(), infrastructure.dbUser(), infrastructure.dbPassword());
     }
 }

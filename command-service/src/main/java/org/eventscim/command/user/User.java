@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -13,7 +14,11 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.eventscim.command.resource.AttributeDiff;
 import org.eventscim.command.uniqueness.UserNameClaims;
+import org.eventscim.command.user.patch.UserPatch;
+import org.eventscim.events.AttributeChange;
+import org.eventscim.events.user.UserChanged;
 import org.eventscim.events.user.UserCreated;
 import org.eventscim.events.user.UserDeleted;
 
@@ -44,6 +49,20 @@ public class User {
     }
 
     @CommandHandler
+    public UserState handle(ReplaceUser command, UserNameClaims claims) {
+        requireTenant(command.tenantId());
+        requireVersion(command.expectedVersion());
+        return change(command.attributes(), claims);
+    }
+
+    @CommandHandler
+    public UserState handle(PatchUser command, UserNameClaims claims) {
+        requireTenant(command.tenantId());
+        requireVersion(command.expectedVersion());
+        return change(UserRequestReader.validate(UserPatch.apply(attributes, command.patchRequest())), claims);
+    }
+
+    @CommandHandler
     public long handle(DeleteUser command, UserNameClaims claims) {
         requireTenant(command.tenantId());
         claims.releaseAll(tenantId, userId);
@@ -55,8 +74,15 @@ public class User {
     void on(UserCreated event, @Timestamp Instant at, @SequenceNumber long sequence) {
         userId = event.userId();
         tenantId = event.tenantId();
-        attributes = event.attributes();
+        attributes = event.attributes().deepCopy();
         created = at;
+        lastModified = at;
+        version = sequence + 1;
+    }
+
+    @EventSourcingHandler
+    void on(UserChanged event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        AttributeChange.applyAll(attributes, event.changes());
         lastModified = at;
         version = sequence + 1;
     }
@@ -66,6 +92,27 @@ public class User {
         lastModified = at;
         version = sequence + 1;
         markDeleted();
+    }
+
+    /** Appends only what really changed; a write that changes nothing appends nothing. */
+    private UserState change(ObjectNode next, UserNameClaims claims) {
+        List<AttributeChange> changes = AttributeDiff.between(attributes, next);
+        if (changes.isEmpty()) {
+            return state();
+        }
+        String newUserName = next.path("userName").asText();
+        if (!UserNameClaims.key(newUserName).equals(UserNameClaims.key(attributes.path("userName").asText()))) {
+            claims.releaseAll(tenantId, userId);
+            claims.claim(tenantId, newUserName, userId);
+        }
+        apply(new UserChanged(userId, changes));
+        return state();
+    }
+
+    private void requireVersion(Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new VersionMismatchException(expectedVersion, version);
+        }
     }
 
     private void requireTenant(String callerTenant) {

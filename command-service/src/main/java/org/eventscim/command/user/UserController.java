@@ -6,16 +6,20 @@ import java.net.URI;
 import org.eventscim.protocol.ScimMediaType;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.resource.ScimResources;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** SCIM writes on /Users (RFC 7644 §3.3, §3.6). */
+/** SCIM writes on /Users (RFC 7644 §3.3, §3.5, §3.6). */
 @RestController
 @RequestMapping("/scim/v2/Users")
 class UserController {
@@ -29,17 +33,40 @@ class UserController {
     @PostMapping(consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<ObjectNode> create(Caller caller, @RequestBody JsonNode body) {
         UserState user = writes.create(caller, body);
-        ObjectNode resource = ScimResources.user(user.userId(), user.attributes(), user.created(),
-                user.lastModified(), user.version(), caller.baseUrl());
+        ObjectNode resource = render(caller, user);
         return ResponseEntity.created(URI.create(resource.path("meta").path("location").asText()))
                 .eTag(ScimResources.etag(user.version()))
                 .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
                 .body(resource);
     }
 
+    @PutMapping(path = "/{id}", consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<ObjectNode> replace(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
+                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return ok(caller, writes.replace(caller, id, body, ifMatch));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<ObjectNode> patch(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
+                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return ok(caller, writes.patch(caller, id, body, ifMatch));
+    }
+
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
         writes.delete(caller, id);
         return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<ObjectNode> ok(Caller caller, UserState user) {
+        return ResponseEntity.ok()
+                .eTag(ScimResources.etag(user.version()))
+                .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
+                .body(render(caller, user));
+    }
+
+    private static ObjectNode render(Caller caller, UserState user) {
+        return ScimResources.user(user.userId(), user.attributes(), user.created(), user.lastModified(),
+                user.version(), caller.baseUrl());
     }
 }

@@ -39,11 +39,17 @@ final class UserRequestReader {
     private UserRequestReader() {
     }
 
+    /** A POST or PUT body: must name the User schema. */
     static ObjectNode read(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ScimException.invalidSyntax("The request body must be a JSON object.");
         }
         requireUserSchema(body.get("schemas"));
+        return validate((ObjectNode) body);
+    }
+
+    /** Attributes from any source (a body, or the result of a PATCH), checked and in canonical form. */
+    static ObjectNode validate(ObjectNode body) {
         ObjectNode attributes = JsonNodeFactory.instance.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();

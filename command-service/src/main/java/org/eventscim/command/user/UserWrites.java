@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.eventscim.command.consistency.ReadSideAwaiter;
 import org.eventscim.command.publishing.EventStorePublisher;
 import org.eventscim.command.uniqueness.UserNameTakenException;
@@ -13,6 +14,7 @@ import org.eventscim.events.EventMetadata;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.caller.Scopes;
 import org.eventscim.protocol.error.ScimException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** The write use cases for users: validate, send the command with the caller as metadata, await the read side. */
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Service;
 public class UserWrites {
 
     private static final String RESOURCE_TYPE = "User";
+    private static final int MAX_ATTEMPTS = 5;
 
     private final CommandGateway commands;
     private final EventStorePublisher publisher;
@@ -41,10 +44,46 @@ public class UserWrites {
         return created;
     }
 
+    public UserState replace(Caller caller, String userId, JsonNode body, String ifMatch) {
+        requireWriteScope(caller);
+        ReplaceUser command = new ReplaceUser(userId, caller.tenantId(), IfMatch.expectedVersion(ifMatch),
+                UserRequestReader.read(body));
+        return awaited(caller, sendRetryingConflicts(caller, command));
+    }
+
+    public UserState patch(Caller caller, String userId, JsonNode body, String ifMatch) {
+        requireWriteScope(caller);
+        PatchUser command = new PatchUser(userId, caller.tenantId(), IfMatch.expectedVersion(ifMatch), body);
+        return awaited(caller, sendRetryingConflicts(caller, command));
+    }
+
     public void delete(Caller caller, String userId) {
         requireWriteScope(caller);
         long version = send(caller, new DeleteUser(userId, caller.tenantId()));
         readSide.awaitApplied(caller, RESOURCE_TYPE, userId, version);
+    }
+
+    private UserState awaited(Caller caller, UserState state) {
+        readSide.awaitApplied(caller, RESOURCE_TYPE, state.userId(), state.version());
+        return state;
+    }
+
+    /**
+     * A concurrent writer to the same user can append first; without If-Match the client asked for its
+     * change on whatever the current state is, so the command runs again on the new state: no update
+     * is lost. With If-Match the version check inside the handler turns the race into a 412.
+     */
+    private <R> R sendRetryingConflicts(Caller caller, Object command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return send(caller, command);
+            } catch (ConcurrencyException conflict) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new ScimException(HttpStatus.CONFLICT, null,
+                            "The resource is being changed concurrently; retry the request.");
+                }
+            }
+        }
     }
 
     private <R> R send(Caller caller, Object command) {
@@ -58,6 +97,8 @@ public class UserWrites {
             throw ScimException.uniqueness(taken.getMessage());
         } catch (UserNotFoundException | AggregateNotFoundException missing) {
             throw ScimException.notFound("User not found.");
+        } catch (VersionMismatchException mismatch) {
+            throw new ScimException(HttpStatus.PRECONDITION_FAILED, null, mismatch.getMessage());
         }
     }
 

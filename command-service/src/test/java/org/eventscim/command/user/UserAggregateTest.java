@@ -1,11 +1,18 @@
 package org.eventscim.command.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.eventscim.command.uniqueness.UserNameTakenException;
+import org.eventscim.events.AttributeChange;
+import org.eventscim.events.user.UserChanged;
 import org.eventscim.events.user.UserCreated;
 import org.eventscim.events.user.UserDeleted;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +87,83 @@ class UserAggregateTest {
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")), new UserDeleted("u1"))
                 .when(new DeleteUser("u1", "t1"))
                 .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+    }
+
+    @Test
+    void aReplaceRecordsOnlyTheAttributesThatChanged() {
+        ObjectNode next = attributes("alice@example.com");
+        next.put("active", false);
+        next.put("title", "Engineer");
+
+        fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
+                .when(new ReplaceUser("u1", "t1", null, next))
+                .expectEvents(new UserChanged("u1", List.of(
+                        new AttributeChange("active", BooleanNode.TRUE, BooleanNode.FALSE),
+                        new AttributeChange("title", null, TextNode.valueOf("Engineer")))))
+                .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.matches(
+                        result -> result instanceof UserState state && state.version() == 2
+                                && state.attributes().equals(next)));
+    }
+
+    @Test
+    void aReplaceThatChangesNothingAppendsNothing() {
+        fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
+                .when(new ReplaceUser("u1", "t1", 1L, attributes("alice@example.com")))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.matches(
+                        result -> result instanceof UserState state && state.version() == 1));
+    }
+
+    @Test
+    void aStaleIfMatchIsRejectedAndNothingIsWritten() {
+        ObjectNode next = attributes("alice@example.com");
+        next.put("title", "Engineer");
+
+        fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")),
+                        new UserChanged("u1", List.of(new AttributeChange("active", BooleanNode.TRUE, BooleanNode.FALSE))))
+                .when(new ReplaceUser("u1", "t1", 1L, next))
+                .expectException(VersionMismatchException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void renamingToAUserNameHeldByAnotherUserIsRejected() {
+        claims.claim("t1", "alice@example.com", "u1");
+        claims.claim("t1", "bob@example.com", "u2");
+
+        fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
+                .when(new ReplaceUser("u1", "t1", null, attributes("BOB@example.com")))
+                .expectException(UserNameTakenException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void renamingMovesTheClaimSoTheOldNameIsFreeAgain() {
+        claims.claim("t1", "alice@example.com", "u1");
+
+        fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
+                .when(new ReplaceUser("u1", "t1", null, attributes("alicia@example.com")))
+                .expectSuccessfulHandlerExecution();
+
+        claims.claim("t1", "alice@example.com", "u2");
+        assertThatThrownBy(() -> claims.claim("t1", "ALICIA@example.com", "u3")).isInstanceOf(UserNameTakenException.class);
+    }
+
+    @Test
+    void aPatchIsAppliedValidatedAndRecordedAsChanges() throws Exception {
+        fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
+                .when(new PatchUser("u1", "t1", null, new ObjectMapper().readTree("""
+                        {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                         "Operations":[{"op":"Replace","path":"active","value":"False"}]}""")))
+                .expectEvents(new UserChanged("u1", List.of(new AttributeChange("active", BooleanNode.TRUE, BooleanNode.FALSE))));
+    }
+
+    @Test
+    void anotherTenantCannotChangeTheUser() {
+        fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
+                .when(new ReplaceUser("u1", "t2", null, attributes("alice@example.com")))
+                .expectException(UserNotFoundException.class)
+                .expectNoEvents();
     }
 
     @Test

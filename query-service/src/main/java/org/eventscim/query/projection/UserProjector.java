@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.eventscim.events.EventEnvelope;
+import org.eventscim.events.AttributeChange;
+import org.eventscim.events.user.UserChanged;
 import org.eventscim.events.user.UserCreated;
 import org.eventscim.query.index.UserDocument;
 
@@ -32,7 +34,8 @@ public final class UserProjector {
     /** Whether this projector reads the event at all. */
     public static boolean handles(EventEnvelope event) {
         return RESOURCE_TYPE.equals(event.resourceType())
-                && ("UserCreated".equals(event.eventType()) || "UserDeleted".equals(event.eventType()));
+                && ("UserCreated".equals(event.eventType()) || "UserChanged".equals(event.eventType())
+                || "UserDeleted".equals(event.eventType()));
     }
 
     /**
@@ -56,18 +59,35 @@ public final class UserProjector {
         return switch (event.eventType()) {
             case "UserCreated" -> UserDocument.live(tenant, event.resourceId(), event.version(),
                     event.timestamp(), event.timestamp(), attributes(created(event)));
+            case "UserChanged" -> changed(current, event);
             case "UserDeleted" -> UserDocument.tombstone(tenant, event.resourceId(), event.version(),
                     current == null ? null : current.created(), event.timestamp());
             default -> current;
         };
     }
 
-    private static UserCreated created(EventEnvelope event) {
-        try {
-            return PAYLOADS.treeToValue(event.payload(), UserCreated.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Unreadable UserCreated payload of event " + event.eventId(), e);
+    /** A change applies to the live document it follows; without one (or on a tombstone) there is nothing to change. */
+    private static UserDocument changed(UserDocument current, EventEnvelope event) {
+        if (current == null || current.deleted()) {
+            return current;
         }
+        ObjectNode attributes = current.attributes().deepCopy();
+        AttributeChange.applyAll(attributes, payload(event, UserChanged.class).changes());
+        attributes.remove(RENDERED_ATTRIBUTES);
+        return UserDocument.live(current.tenant(), current.resourceId(), event.version(), current.created(),
+                event.timestamp(), attributes);
+    }
+
+    private static <T> T payload(EventEnvelope event, Class<T> type) {
+        try {
+            return PAYLOADS.treeToValue(event.payload(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Unreadable " + type.getSimpleName() + " payload of event " + event.eventId(), e);
+        }
+    }
+
+    private static UserCreated created(EventEnvelope event) {
+        return payload(event, UserCreated.class);
     }
 
     private static ObjectNode attributes(UserCreated created) {

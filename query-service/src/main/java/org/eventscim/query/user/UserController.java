@@ -17,8 +17,10 @@ import org.eventscim.query.search.SearchProperties;
 import org.eventscim.query.search.SearchResult;
 import org.eventscim.query.search.TenantScopedSearch;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,11 +49,16 @@ class UserController {
     ResponseEntity<ObjectNode> get(@PathVariable String id,
                                    @RequestParam(required = false) String attributes,
                                    @RequestParam(required = false) String excludedAttributes,
+                                   @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                    Caller caller) {
         requireRead(caller);
         AttributeSelection selection = AttributeSelection.of(attributes, excludedAttributes);
         UserDocument user = search.user(caller.tenantId(), id)
                 .orElseThrow(() -> ScimException.notFound("User " + id + " not found."));
+        String etag = ScimResources.etag(user.version());
+        if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(etag))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag).build();
+        }
         return ResponseEntity.ok()
                 .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
                 .header(HttpHeaders.ETAG, ScimResources.etag(user.version()))

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
+import org.eventscim.events.AttributeChange;
 import org.eventscim.events.EventEnvelope;
 import org.eventscim.events.EventMetadata;
 import org.eventscim.events.StreamPosition;
+import org.eventscim.events.user.UserChanged;
 import org.eventscim.events.user.UserCreated;
 import org.eventscim.events.user.UserDeleted;
 import org.eventscim.query.index.UserDocument;
@@ -77,6 +80,24 @@ class UserProjectorTest {
         UserDocument tombstone = UserProjector.project(null, deleted("u1", "tenant-a", 2, DELETED_AT));
 
         assertThat(UserProjector.project(tombstone, created("u1", "tenant-a", 1, CREATED_AT))).isSameAs(tombstone);
+    }
+
+    @Test
+    void aChangeSetsTheChangedAttributesAndKeepsTheRest() throws Exception {
+        UserDocument live = UserProjector.project(null, created("u1", "tenant-a", 1, CREATED_AT));
+        EventEnvelope change = new EventEnvelope("e-u1-2", "UserChanged", "User", "u1", 2, new StreamPosition(2, 2),
+                DELETED_AT, metadata("tenant-a"), JSON.valueToTree(new UserChanged("u1", List.of(
+                        new AttributeChange("active", null, JSON.readTree("false")),
+                        new AttributeChange("emails", live.resource().get("emails"), null)))));
+
+        UserDocument changed = UserProjector.project(live, change);
+
+        assertThat(UserProjector.needsCurrent(change)).isTrue();
+        assertThat(changed.version()).isEqualTo(2);
+        assertThat(changed.created()).isEqualTo(CREATED_AT);
+        assertThat(changed.lastModified()).isEqualTo(DELETED_AT);
+        assertThat(changed.resource()).isEqualTo(JSON.readTree("{\"userName\":\"alice@example.com\",\"active\":false}"));
+        assertThat(UserProjector.project(changed, change)).isSameAs(changed);
     }
 
     @Test

@@ -1,0 +1,146 @@
+package org.eventscim.command.user.patch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.filters.FilterType;
+import com.unboundid.scim2.common.messages.PatchOpType;
+import com.unboundid.scim2.common.messages.PatchOperation;
+import com.unboundid.scim2.common.utils.JsonUtils;
+import java.util.Locale;
+import java.util.Map;
+import org.eventscim.protocol.error.ScimException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * One element of a PATCH request's {@code Operations}, as the client sent it, applied through the SDK's
+ * {@link PatchOperation}. Before handing it over, the operation is normalised where the SDK is stricter
+ * than real clients or wrong for our storage; each such step says why.
+ *
+ * @param index position in {@code Operations}, for error details
+ * @param path  the client's path, or null when it sent none
+ * @param value the client's value, or null when it sent none ({@code remove})
+ */
+record ClientOperation(int index, PatchOpType type, String path, JsonNode value) {
+
+    /** Member names and op values in any case: Entra ID sends {@code "Replace"}, others {@code "REPLACE"}. */
+    static ClientOperation read(int index, JsonNode operation) {
+        if (!operation.isObject()) {
+            throw ScimException.invalidSyntax("Operations[" + index + "] must be an object.");
+        }
+        JsonNode op = null;
+        JsonNode path = null;
+        JsonNode value = null;
+        for (Map.Entry<String, JsonNode> member : operation.properties()) {
+            switch (member.getKey().toLowerCase(Locale.ROOT)) {
+                case "op" -> op = member.getValue();
+                case "path" -> path = member.getValue();
+                case "value" -> value = member.getValue();
+                default -> { }
+            }
+        }
+        PatchOpType type = type(index, op);
+        if (path != null && !path.isNull() && !path.isTextual()) {
+            throw new ScimException(HttpStatus.BAD_REQUEST, "invalidPath", "Operations[" + index + "]: path must be a string.");
+        }
+        String pathText = path == null || path.isNull() || path.asText().isBlank() ? null : path.asText();
+        if (type != PatchOpType.REMOVE && value == null) {
+            throw ScimException.invalidValue("Operations[" + index + "]: " + type.getStringValue() + " requires a value.");
+        }
+        return new ClientOperation(index, type, pathText, type == PatchOpType.REMOVE ? null : value);
+    }
+
+    /** Applies this operation to {@code user} in place; any failure leaves the caller to discard it. */
+    void applyTo(ObjectNode user) {
+        try {
+            if (path == null) {
+                applyWithoutPath(user);
+            } else {
+                applyAt(TargetPaths.resolve(path, user), user);
+            }
+        } catch (com.unboundid.scim2.common.exceptions.ScimException e) {
+            throw translated(e);
+        }
+    }
+
+    private void applyWithoutPath(ObjectNode user) throws com.unboundid.scim2.common.exceptions.ScimException {
+        if (type == PatchOpType.REMOVE) {
+            throw BadRequestException.noTarget("remove requires a path");
+        }
+        if (!value.isObject()) {
+            throw BadRequestException.invalidValue(type.getStringValue() + " without a path requires an object of attributes");
+        }
+        ObjectNode attributes = PathlessValue.reshape((ObjectNode) value, user);
+        // Nothing left (say, only "schemas"): the SDK refuses an empty value, and there is nothing to do.
+        if (!attributes.isEmpty()) {
+            sdk(type, Path.root(), CanonicalNames.align(attributes, user)).apply(user);
+        }
+    }
+
+    private void applyAt(Path target, ObjectNode user) throws com.unboundid.scim2.common.exceptions.ScimException {
+        Path values = TargetPaths.filteredValues(target);
+        boolean selectsNothing = values != null && !JsonUtils.pathExists(values, user);
+        // RFC 7643 §2.5: null is "unassigned". The SDK rejects a null value, so it becomes a remove.
+        if (type == PatchOpType.REMOVE || value.isNull()) {
+            // The SDK removes nothing, silently, when the filter selects no value; RFC 7644 §3.5.2 wants
+            // the client told that the sub-attribute it named is not there.
+            if (selectsNothing) {
+                throw BadRequestException.noTarget("no value of '" + target.getElement(0).getAttribute() + "' matches the filter");
+            }
+            sdk(PatchOpType.REMOVE, target, null).apply(user);
+            return;
+        }
+        JsonNode existing = TargetPaths.existing(target, user);
+        JsonNode aligned = CanonicalNames.align(value, existing);
+        // Given one value for a multi-valued attribute, the SDK stores that value in place of the array;
+        // clients mean a one-element array (RFC 7644 §3.5.2.1: add appends it).
+        if (existing != null && existing.isArray() && !aligned.isArray() && target.size() == 1
+                && target.getElement(0).getValueFilter() == null) {
+            aligned = JsonNodeFactory.instance.arrayNode().add(aligned);
+        }
+        // RFC 7644 §3.5.2.3 answers a replace through a filter that selects nothing with noTarget, but
+        // Entra ID sets a user's first work email with replace emails[type eq "work"].value and relies
+        // on the value being created. An equality filter says what to create, which is what the SDK's
+        // add does with such a path; other filters still fail with noTarget (from the SDK).
+        PatchOpType effective = type == PatchOpType.REPLACE && selectsNothing
+                && target.getElement(0).getValueFilter().getFilterType() == FilterType.EQUAL ? PatchOpType.ADD : type;
+        sdk(effective, target, aligned).apply(user);
+    }
+
+    /** The SDK's factory wraps its own validation failures in IllegalArgumentException; unwrap them. */
+    private static PatchOperation sdk(PatchOpType type, Path path, JsonNode value)
+            throws com.unboundid.scim2.common.exceptions.ScimException {
+        try {
+            return PatchOperation.create(type, path, value);
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof com.unboundid.scim2.common.exceptions.ScimException cause) {
+                throw cause;
+            }
+            throw BadRequestException.invalidValue(e.getMessage());
+        }
+    }
+
+    /** Patching raises only the SDK's BadRequestException, so the status is always 400. */
+    private ScimException translated(com.unboundid.scim2.common.exceptions.ScimException e) {
+        String scimType = e.getScimError().getScimType();
+        return new ScimException(HttpStatus.BAD_REQUEST, scimType == null ? "invalidValue" : scimType,
+                where() + ": " + e.getScimError().getDetail());
+    }
+
+    private String where() {
+        return "Operations[" + index + "] (" + type.getStringValue() + (path == null ? "" : " \"" + path + "\"") + ")";
+    }
+
+    private static PatchOpType type(int index, JsonNode op) {
+        String name = op != null && op.isTextual() ? op.asText().toLowerCase(Locale.ROOT) : "";
+        return switch (name) {
+            case "add" -> PatchOpType.ADD;
+            case "remove" -> PatchOpType.REMOVE;
+            case "replace" -> PatchOpType.REPLACE;
+            default -> throw ScimException.invalidSyntax(
+                    "Operations[" + index + "]: op must be add, remove or replace, not " + op + ".");
+        };
+    }
+}

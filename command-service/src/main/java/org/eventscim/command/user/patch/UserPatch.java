@@ -1,0 +1,96 @@
+package org.eventscim.command.user.patch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eventscim.protocol.error.ScimException;
+
+/**
+ * SCIM PATCH (RFC 7644 §3.5.2) on a user's stored attributes: core attributes top-level, extensions
+ * under their schema URN, no id, meta or schemas. Paths, filters and the add/remove/replace rules are
+ * the UnboundID SCIM 2 SDK's; this package adapts requests from real identity providers to it. The
+ * result is not yet validated against the schema: that is the caller's next step.
+ */
+public final class UserPatch {
+
+    private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+
+    private UserPatch() {
+    }
+
+    /**
+     * The user after applying every operation of {@code request} in order. All or nothing: on any failure
+     * a {@link ScimException} is thrown and {@code current} is unchanged. A patch that changes nothing
+     * returns an equal node.
+     */
+    public static ObjectNode apply(ObjectNode current, JsonNode request) {
+        List<ClientOperation> operations = operations(request);
+        ObjectNode patched = current.deepCopy();
+        operations.forEach(operation -> operation.applyTo(patched));
+        return (ObjectNode) plain(patched);
+    }
+
+    /**
+     * The SDK builds the objects it creates as its {@code CaseIgnoreObjectNode}, whose {@code equals}
+     * is not symmetric with Jackson's own nodes; callers compare results, so they get plain nodes.
+     */
+    private static JsonNode plain(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            node.properties().forEach(field -> copy.set(field.getKey(), plain(field.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(element -> copy.add(plain(element)));
+            return copy;
+        }
+        return node;
+    }
+
+    private static List<ClientOperation> operations(JsonNode request) {
+        if (request == null || !request.isObject()) {
+            throw ScimException.invalidSyntax("The request body must be a JSON object.");
+        }
+        if (!namesPatchOp(member(request, "schemas"))) {
+            throw ScimException.invalidValue("schemas must contain " + PATCH_OP + ".");
+        }
+        JsonNode operations = member(request, "Operations");
+        if (operations == null || !operations.isArray()) {
+            throw ScimException.invalidSyntax("Operations must be an array.");
+        }
+        if (operations.isEmpty()) {
+            throw ScimException.invalidValue("Operations must not be empty.");
+        }
+        List<ClientOperation> read = new ArrayList<>();
+        for (int i = 0; i < operations.size(); i++) {
+            read.add(ClientOperation.read(i, operations.get(i)));
+        }
+        return read;
+    }
+
+    private static boolean namesPatchOp(JsonNode schemas) {
+        if (schemas != null && schemas.isArray()) {
+            for (JsonNode schema : schemas) {
+                if (schema.isTextual() && schema.asText().equalsIgnoreCase(PATCH_OP)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Some clients send {@code operations}; member names are case-insensitive like attribute names. */
+    private static JsonNode member(JsonNode request, String name) {
+        for (Map.Entry<String, JsonNode> member : request.properties()) {
+            if (member.getKey().equalsIgnoreCase(name)) {
+                return member.getValue();
+            }
+        }
+        return null;
+    }
+}

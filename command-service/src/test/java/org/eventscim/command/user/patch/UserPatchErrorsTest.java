@@ -1,0 +1,71 @@
+package org.eventscim.command.user.patch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eventscim.command.user.patch.PatchFixtures.rejected;
+
+import org.junit.jupiter.api.Test;
+
+/** Bad requests answer 400 with the scimType RFC 7644 §3.12 gives them, and name the operation. */
+class UserPatchErrorsTest {
+
+    @Test
+    void anUnparseablePathIsAnInvalidPath() {
+        var e = rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"add","path":"title","value":"x"},{"op":"replace","path":"emails..value","value":"x"}]}""",
+                "invalidPath");
+
+        assertThat(e.getMessage()).contains("Operations[1]").contains("emails..value");
+        rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","path":"name.givenName.first","value":"x"}]}""", "invalidPath");
+    }
+
+    @Test
+    void aFilterThatDoesNotParseIsAnInvalidPath() {
+        rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","path":"emails[type xx \\"work\\"].value","value":"x"}]}""", "invalidPath");
+        rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"remove","path":"emails[type eq"}]}""", "invalidPath");
+    }
+
+    @Test
+    void aSubAttributeOfValuesAFilterDoesNotSelectHasNoTarget() {
+        var e = rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"remove","path":"emails[type eq \\"other\\"].value"}]}""", "noTarget");
+
+        assertThat(e.getMessage()).contains("Operations[0]").contains("emails[type eq \"other\"].value");
+        rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","path":"emails[type sw \\"x\\"].value","value":"x@y"}]}""", "noTarget");
+    }
+
+    @Test
+    void aValueWithoutAPathMustBeAnObject() {
+        rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","value":"Manager"}]}""", "invalidValue");
+        rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"add","value":[{"title":"Manager"}]}]}""", "invalidValue");
+    }
+
+    @Test
+    void readOnlyAttributesCannotBePatched() {
+        rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","path":"id","value":"x"}]}""", "mutability");
+        rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","path":"meta.lastModified","value":"2024-01-01T00:00:00Z"}]}""", "mutability");
+        rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"add","path":"groups","value":[{"value":"g1"}]}]}""", "mutability");
+        rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"add","value":{"Groups":[{"value":"g1"}]}}]}""", "mutability");
+    }
+}

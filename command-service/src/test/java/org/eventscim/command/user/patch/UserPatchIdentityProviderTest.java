@@ -1,0 +1,88 @@
+package org.eventscim.command.user.patch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eventscim.command.user.patch.PatchFixtures.ENTERPRISE;
+import static org.eventscim.command.user.patch.PatchFixtures.json;
+import static org.eventscim.command.user.patch.PatchFixtures.patch;
+import static org.eventscim.command.user.patch.PatchFixtures.userWith;
+
+import org.junit.jupiter.api.Test;
+
+/** Requests exactly as Microsoft Entra ID and Okta send them. */
+class UserPatchIdentityProviderTest {
+
+    @Test
+    void entraPathlessReplaceWithDottedAndUrnKeysIsExpandedIntoTheUsersShape() {
+        var patched = patch("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"Replace","value":{"name.givenName":"A",
+                   "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department":"Eng","active":"False"}}]}""");
+
+        assertThat(patched).isEqualTo(userWith("""
+                {"name":{"givenName":"A","familyName":"Jensen"},"active":"False",
+                 "%s":{"department":"Eng","manager":{"value":"26118915"}}}""".formatted(ENTERPRISE)));
+    }
+
+    /** The manager stays a bare id: the schema validator turns it into {"value":"mgr-id"}. */
+    @Test
+    void entraAddsTheManagerAsABareId() {
+        var patched = patch(userWith("""
+                {"%s":{"department":"Tour Operations"}}""".formatted(ENTERPRISE)), """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"Add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":"mgr-id"}]}""");
+
+        assertThat(patched.get(ENTERPRISE)).isEqualTo(json("""
+                {"department":"Tour Operations","manager":"mgr-id"}"""));
+    }
+
+    @Test
+    void entraReplaceOfAWorkEmailThatDoesNotExistYetCreatesIt() {
+        var patched = patch(userWith("""
+                {"emails":[{"type":"home","value":"babs@jensen.org"}]}"""), """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"Replace","path":"emails[type eq \\"work\\"].value","value":"new@x"}]}""");
+
+        assertThat(patched.get("emails")).isEqualTo(json("""
+                [{"type":"home","value":"babs@jensen.org"},{"type":"work","value":"new@x"}]"""));
+    }
+
+    @Test
+    void entraReplaceWithANullValueRemovesTheAttribute() {
+        var patched = patch("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"Replace","path":"title","value":null}]}""");
+
+        assertThat(patched).isEqualTo(userWith("""
+                {"title":null}"""));
+    }
+
+    @Test
+    void entraPathlessReplaceWithANullValueRemovesTheAttribute() {
+        var patched = patch("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"Replace","value":{"title":null,"name.familyName":null}}]}""");
+
+        assertThat(patched).isEqualTo(userWith("""
+                {"title":null,"name":{"givenName":"Barbara"}}"""));
+    }
+
+    @Test
+    void oktaDeactivatesWithAPathlessReplace() {
+        var patched = patch("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","value":{"active":false}}]}""");
+
+        assertThat(patched).isEqualTo(userWith("""
+                {"active":false}"""));
+    }
+
+    @Test
+    void oktaDeactivatesWithAPath() {
+        var patched = patch("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","path":"active","value":false}]}""");
+
+        assertThat(patched).isEqualTo(userWith("""
+                {"active":false}"""));
+    }
+}

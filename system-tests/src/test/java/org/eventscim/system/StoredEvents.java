@@ -1,0 +1,63 @@
+package org.eventscim.system;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eventscim.stack.infra.Infrastructure;
+
+/** Looks straight into the event store, to check what a request did or did not append. */
+final class StoredEvents {
+
+    private StoredEvents() {
+    }
+
+    static long count() throws SQLException {
+        try (Connection db = database();
+             ResultSet rows = db.createStatement().executeQuery("SELECT count(*) FROM scim_events.domain_event_entry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** The simple names of a resource's event types, oldest first. */
+    static List<String> types(String resourceId) throws SQLException {
+        List<String> types = new ArrayList<>();
+        for (String type : column(resourceId, "payload_type")) {
+            types.add(type.substring(type.lastIndexOf('.') + 1));
+        }
+        return types;
+    }
+
+    /** A resource's stored event payloads as JSON text, oldest first. */
+    static List<String> payloads(String resourceId) throws SQLException {
+        return column(resourceId, "convert_from(payload, 'UTF8')");
+    }
+
+    static String firstMetadata(String resourceId) throws SQLException {
+        return column(resourceId, "convert_from(meta_data, 'UTF8')").getFirst();
+    }
+
+    private static List<String> column(String resourceId, String expression) throws SQLException {
+        try (Connection db = database();
+             PreparedStatement query = db.prepareStatement("SELECT " + expression
+                     + " FROM scim_events.domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")) {
+            query.setString(1, resourceId);
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    private static Connection database() throws SQLException {
+        Infrastructure infrastructure = TestStacks.shared().infrastructure();
+        return DriverManager.getConnection(infrastructure.jdbcUrl(), infrastructure.dbUser(), infrastructure.dbPassword());
+    }
+}
