@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.eventscim.events.user.UserChanged;
 import org.eventscim.events.user.UserCreated;
 import org.eventscim.events.user.UserDeleted;
+import org.eventscim.events.user.UserPasswordChanged;
 
 /** The stable wire names of event types and the record class behind each. */
 public final class EventTypes {
@@ -12,6 +13,7 @@ public final class EventTypes {
     private static final Map<String, Class<?>> BY_NAME = Map.of(
             "UserCreated", UserCreated.class,
             "UserChanged", UserChanged.class,
+            "UserPasswordChanged", UserPasswordChanged.class,
             "UserDeleted", UserDeleted.class);
 
     private EventTypes() {

@@ -106,6 +106,26 @@ class IdpDialectSystemTest {
     }
 
     @Test
+    void oktasPasswordIsNeverReturnedNorStoredInTheClearAndResendingItChangesNothing() throws Exception {
+        String userName = "okta-password-" + UUID.randomUUID() + "@example.com";
+        String body = """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s",
+                 "name":{"givenName":"Pat","familyName":"Word"},"password":"t1meMa$heen","active":true}""".formatted(userName);
+
+        ScimClient.Response created = scim.post("/Users", body);
+        String id = created.body().path("id").asText();
+        ScimClient.Response resent = scim.put("/Users/" + id, body);
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().has("password")).isFalse();
+        assertThat(scim.get("/Users/" + id).body().has("password")).isFalse();
+        assertThat(resent.status()).isEqualTo(200);
+        assertThat(StoredEvents.types(id)).containsExactly("UserCreated", "UserPasswordChanged");
+        assertThat(String.join("\n", StoredEvents.payloads(id))).doesNotContain("t1meMa$heen").contains("pbkdf2-sha256$");
+        assertThat(resent.header("ETag")).isEqualTo("W/\"2\"");
+    }
+
+    @Test
     void authentiksHourlyFullPutOfAnUnchangedUserAppendsNothing() throws Exception {
         String id = create("authentik");
         JsonNode current = scim.get("/Users/" + id).body();

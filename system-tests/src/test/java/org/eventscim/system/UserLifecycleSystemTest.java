@@ -122,6 +122,20 @@ class UserLifecycleSystemTest {
     }
 
     @Test
+    void oversizedBodiesAndUnsupportedMediaTypesAreRefused() throws Exception {
+        long eventsBefore = StoredEvents.count();
+
+        ScimClient.Response tooLarge = scim.post("/Users", userBody("huge@corp.test", "x".repeat(2_000_000)));
+        ScimClient.Response text = scim.post("/Users", userBody("text@corp.test", null), "text/plain");
+
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertError(tooLarge.body(), "413", null);
+        assertThat(text.status()).isEqualTo(415);
+        assertError(text.body(), "415", null);
+        assertThat(StoredEvents.count()).isEqualTo(eventsBefore);
+    }
+
+    @Test
     void plainJsonIsAcceptedLikeScimJson() {
         ScimClient.Response created = scim.post("/Users", userBody("dave@corp.test", null), "application/json");
 

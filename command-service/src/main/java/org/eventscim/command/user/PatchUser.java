@@ -10,4 +10,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record PatchUser(@TargetAggregateIdentifier String userId, String tenantId, Long expectedVersion,
                         JsonNode patchRequest) {
+
+    /** The request may carry a cleartext password: never print it. */
+    @Override
+    public String toString() {
+        return "PatchUser[userId=" + userId + ", tenantId=" + tenantId + "]";
+    }
 }

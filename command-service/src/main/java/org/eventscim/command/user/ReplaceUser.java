@@ -7,7 +7,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Replace all of a user's writable attributes (PUT): absent ones are cleared.
  *
  * @param expectedVersion the version the client's If-Match names, or null to write whatever the version
+ * @param password        the cleartext password the body set, or null; only its hash is ever stored
  */
 public record ReplaceUser(@TargetAggregateIdentifier String userId, String tenantId, Long expectedVersion,
-                          ObjectNode attributes) {
+                          ObjectNode attributes, String password) {
+
+    @Override
+    public String toString() {
+        return "ReplaceUser[userId=" + userId + ", tenantId=" + tenantId + "]";
+    }
 }

@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.eventscim.command.password.PasswordHashes;
 import org.eventscim.command.resource.AttributeDiff;
 import org.eventscim.command.uniqueness.UserNameClaims;
 import org.eventscim.command.user.patch.UserPatch;
@@ -21,6 +22,8 @@ import org.eventscim.events.AttributeChange;
 import org.eventscim.events.user.UserChanged;
 import org.eventscim.events.user.UserCreated;
 import org.eventscim.events.user.UserDeleted;
+import org.eventscim.events.user.UserPasswordChanged;
+import org.eventscim.protocol.schema.ReadResource;
 
 /**
  * The User aggregate. Its version is the number of events it has (sequence number + 1). The
@@ -33,6 +36,7 @@ public class User {
     private String userId;
     private String tenantId;
     private ObjectNode attributes;
+    private String passwordHash;
     private Instant created;
     private Instant lastModified;
     private long version;
@@ -45,6 +49,7 @@ public class User {
     public UserState handle(CreateUser command, UserNameClaims claims) {
         claims.claim(command.tenantId(), command.userName(), command.userId());
         apply(new UserCreated(command.userId(), command.tenantId(), command.attributes()));
+        setPassword(command.password());
         return state();
     }
 
@@ -52,14 +57,15 @@ public class User {
     public UserState handle(ReplaceUser command, UserNameClaims claims) {
         requireTenant(command.tenantId());
         requireVersion(command.expectedVersion());
-        return change(command.attributes(), claims);
+        return change(command.attributes(), command.password(), claims);
     }
 
     @CommandHandler
     public UserState handle(PatchUser command, UserNameClaims claims) {
         requireTenant(command.tenantId());
         requireVersion(command.expectedVersion());
-        return change(UserRequestReader.validate(UserPatch.apply(attributes, command.patchRequest())), claims);
+        ReadResource patched = UserSchema.READER.validate(UserPatch.apply(attributes, command.patchRequest()));
+        return change(patched.attributes(), patched.password().orElse(null), claims);
     }
 
     @CommandHandler
@@ -88,6 +94,13 @@ public class User {
     }
 
     @EventSourcingHandler
+    void on(UserPasswordChanged event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        passwordHash = event.passwordHash();
+        lastModified = at;
+        version = sequence + 1;
+    }
+
+    @EventSourcingHandler
     void on(UserDeleted event, @Timestamp Instant at, @SequenceNumber long sequence) {
         lastModified = at;
         version = sequence + 1;
@@ -95,18 +108,29 @@ public class User {
     }
 
     /** Appends only what really changed; a write that changes nothing appends nothing. */
-    private UserState change(ObjectNode next, UserNameClaims claims) {
+    private UserState change(ObjectNode next, String password, UserNameClaims claims) {
+        UserSchema.READER.checkImmutable(attributes, next);
         List<AttributeChange> changes = AttributeDiff.between(attributes, next);
-        if (changes.isEmpty()) {
-            return state();
+        if (!changes.isEmpty()) {
+            moveUserNameClaim(next.path("userName").asText(), claims);
+            apply(new UserChanged(userId, changes));
         }
-        String newUserName = next.path("userName").asText();
+        setPassword(password);
+        return state();
+    }
+
+    private void moveUserNameClaim(String newUserName, UserNameClaims claims) {
         if (!UserNameClaims.key(newUserName).equals(UserNameClaims.key(attributes.path("userName").asText()))) {
             claims.releaseAll(tenantId, userId);
             claims.claim(tenantId, newUserName, userId);
         }
-        apply(new UserChanged(userId, changes));
-        return state();
+    }
+
+    /** A password the user already has (Okta resends it with every PUT) is no change. */
+    private void setPassword(String password) {
+        if (password != null && !PasswordHashes.matches(password, passwordHash)) {
+            apply(new UserPasswordChanged(userId, PasswordHashes.hash(password)));
+        }
     }
 
     private void requireVersion(Long expectedVersion) {

@@ -14,6 +14,7 @@ import org.eventscim.events.EventMetadata;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.caller.Scopes;
 import org.eventscim.protocol.error.ScimException;
+import org.eventscim.protocol.schema.ReadResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -36,18 +37,20 @@ public class UserWrites {
 
     public UserState create(Caller caller, JsonNode body) {
         requireWriteScope(caller);
-        ObjectNode attributes = UserRequestReader.read(body);
+        ReadResource user = UserSchema.READER.read(body);
+        ObjectNode attributes = user.attributes();
         String userId = UUID.randomUUID().toString();
-        UserState created = send(caller,
-                new CreateUser(userId, caller.tenantId(), attributes.get("userName").asText(), attributes));
+        UserState created = send(caller, new CreateUser(userId, caller.tenantId(), attributes.get("userName").asText(),
+                attributes, user.password().orElse(null)));
         readSide.awaitApplied(caller, RESOURCE_TYPE, userId, created.version());
         return created;
     }
 
     public UserState replace(Caller caller, String userId, JsonNode body, String ifMatch) {
         requireWriteScope(caller);
+        ReadResource user = UserSchema.READER.read(body);
         ReplaceUser command = new ReplaceUser(userId, caller.tenantId(), IfMatch.expectedVersion(ifMatch),
-                UserRequestReader.read(body));
+                user.attributes(), user.password().orElse(null));
         return awaited(caller, sendRetryingConflicts(caller, command));
     }
 

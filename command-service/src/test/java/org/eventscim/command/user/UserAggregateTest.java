@@ -2,6 +2,10 @@ package org.eventscim.command.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -13,7 +17,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.eventscim.command.uniqueness.UserNameTakenException;
 import org.eventscim.events.AttributeChange;
 import org.eventscim.events.user.UserChanged;
+import org.eventscim.command.password.PasswordHashes;
 import org.eventscim.events.user.UserCreated;
+import org.eventscim.events.user.UserPasswordChanged;
 import org.eventscim.events.user.UserDeleted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,10 +41,10 @@ class UserAggregateTest {
         ObjectNode attributes = attributes("alice@example.com");
 
         fixture.givenNoPriorActivity()
-                .when(new CreateUser("u1", "t1", "alice@example.com", attributes))
+                .when(new CreateUser("u1", "t1", "alice@example.com", attributes, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new UserCreated("u1", "t1", attributes))
-                .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.matches(
+                .expectResultMessagePayloadMatching(matches(
                         result -> result instanceof UserState state && state.version() == 1
                                 && state.attributes().equals(attributes) && state.tenantId().equals("t1")));
     }
@@ -48,7 +54,7 @@ class UserAggregateTest {
         claims.claim("t1", "ALICE@example.com", "u0");
 
         fixture.givenNoPriorActivity()
-                .when(new CreateUser("u1", "t1", "alice@EXAMPLE.com", attributes("alice@EXAMPLE.com")))
+                .when(new CreateUser("u1", "t1", "alice@EXAMPLE.com", attributes("alice@EXAMPLE.com"), null))
                 .expectException(UserNameTakenException.class)
                 .expectNoEvents();
     }
@@ -58,7 +64,7 @@ class UserAggregateTest {
         claims.claim("t2", "alice@example.com", "u0");
 
         fixture.givenNoPriorActivity()
-                .when(new CreateUser("u1", "t1", "alice@example.com", attributes("alice@example.com")))
+                .when(new CreateUser("u1", "t1", "alice@example.com", attributes("alice@example.com"), null))
                 .expectEvents(new UserCreated("u1", "t1", attributes("alice@example.com")));
     }
 
@@ -96,11 +102,11 @@ class UserAggregateTest {
         next.put("title", "Engineer");
 
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
-                .when(new ReplaceUser("u1", "t1", null, next))
+                .when(new ReplaceUser("u1", "t1", null, next, null))
                 .expectEvents(new UserChanged("u1", List.of(
                         new AttributeChange("active", BooleanNode.TRUE, BooleanNode.FALSE),
                         new AttributeChange("title", null, TextNode.valueOf("Engineer")))))
-                .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.matches(
+                .expectResultMessagePayloadMatching(matches(
                         result -> result instanceof UserState state && state.version() == 2
                                 && state.attributes().equals(next)));
     }
@@ -108,9 +114,9 @@ class UserAggregateTest {
     @Test
     void aReplaceThatChangesNothingAppendsNothing() {
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
-                .when(new ReplaceUser("u1", "t1", 1L, attributes("alice@example.com")))
+                .when(new ReplaceUser("u1", "t1", 1L, attributes("alice@example.com"), null))
                 .expectNoEvents()
-                .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.matches(
+                .expectResultMessagePayloadMatching(matches(
                         result -> result instanceof UserState state && state.version() == 1));
     }
 
@@ -121,7 +127,7 @@ class UserAggregateTest {
 
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")),
                         new UserChanged("u1", List.of(new AttributeChange("active", BooleanNode.TRUE, BooleanNode.FALSE))))
-                .when(new ReplaceUser("u1", "t1", 1L, next))
+                .when(new ReplaceUser("u1", "t1", 1L, next, null))
                 .expectException(VersionMismatchException.class)
                 .expectNoEvents();
     }
@@ -132,7 +138,7 @@ class UserAggregateTest {
         claims.claim("t1", "bob@example.com", "u2");
 
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
-                .when(new ReplaceUser("u1", "t1", null, attributes("BOB@example.com")))
+                .when(new ReplaceUser("u1", "t1", null, attributes("BOB@example.com"), null))
                 .expectException(UserNameTakenException.class)
                 .expectNoEvents();
     }
@@ -142,7 +148,7 @@ class UserAggregateTest {
         claims.claim("t1", "alice@example.com", "u1");
 
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
-                .when(new ReplaceUser("u1", "t1", null, attributes("alicia@example.com")))
+                .when(new ReplaceUser("u1", "t1", null, attributes("alicia@example.com"), null))
                 .expectSuccessfulHandlerExecution();
 
         claims.claim("t1", "alice@example.com", "u2");
@@ -159,9 +165,26 @@ class UserAggregateTest {
     }
 
     @Test
+    void aPasswordIsStoredOnlyAsAHashAndResendingItIsNoChange() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateUser("u1", "t1", "alice@example.com", attributes("alice@example.com"), "s3cret!"))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        matches(UserCreated.class::isInstance),
+                        matches(event -> event instanceof UserPasswordChanged changed
+                                && !changed.passwordHash().contains("s3cret!")
+                                && PasswordHashes.matches("s3cret!", changed.passwordHash())),
+                        andNoMore())));
+
+        fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")),
+                        new UserPasswordChanged("u1", PasswordHashes.hash("s3cret!")))
+                .when(new ReplaceUser("u1", "t1", null, attributes("alice@example.com"), "s3cret!"))
+                .expectNoEvents();
+    }
+
+    @Test
     void anotherTenantCannotChangeTheUser() {
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
-                .when(new ReplaceUser("u1", "t2", null, attributes("alice@example.com")))
+                .when(new ReplaceUser("u1", "t2", null, attributes("alice@example.com"), null))
                 .expectException(UserNotFoundException.class)
                 .expectNoEvents();
     }

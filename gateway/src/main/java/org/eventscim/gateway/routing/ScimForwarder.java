@@ -1,6 +1,5 @@
 package org.eventscim.gateway.routing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -22,7 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -48,19 +47,22 @@ class ScimForwarder {
     private final Duration callerTokenLifetime;
     private final Duration timeout;
     private final ObjectMapper json;
+    private final long maxBodyBytes;
 
     ScimForwarder(Routes routes, CallerTokenCodec callerTokens, RouteProperties properties,
-                  @Value("${scim.internal.caller-token-lifetime}") Duration callerTokenLifetime, ObjectMapper json) {
+                  @Value("${scim.internal.caller-token-lifetime}") Duration callerTokenLifetime, ObjectMapper json,
+                  @Value("${scim.limits.max-body-size}") DataSize maxBodySize) {
         this.routes = routes;
         this.callerTokens = callerTokens;
         this.callerTokenLifetime = callerTokenLifetime;
         this.timeout = properties.timeout();
         this.json = json;
+        this.maxBodyBytes = maxBodySize.toBytes();
     }
 
     @RequestMapping("/scim/v2/**")
-    ResponseEntity<byte[]> forward(HttpServletRequest request, @RequestBody(required = false) byte[] body)
-            throws InterruptedException, JsonProcessingException {
+    ResponseEntity<byte[]> forward(HttpServletRequest request) throws InterruptedException, IOException {
+        byte[] body = boundedBody(request);
         String requestId = RequestIds.from(request.getHeader(RequestIds.HEADER));
         String path = request.getRequestURI();
         String query = request.getQueryString();
@@ -69,7 +71,7 @@ class ScimForwarder {
         HttpRequest.Builder outgoing = HttpRequest.newBuilder(target)
                 .timeout(timeout)
                 .header(Caller.HEADER, callerTokens.sign(caller(request, requestId), callerTokenLifetime))
-                .method(request.getMethod(), body == null
+                .method(request.getMethod(), body.length == 0
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         for (String name : FORWARDED_REQUEST_HEADERS) {
             String value = request.getHeader(name);
@@ -97,6 +99,23 @@ class ScimForwarder {
         });
         headers.set(RequestIds.HEADER, requestId);
         return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
+    }
+
+    /** Reads at most the configured limit, whether or not the client declared a Content-Length. */
+    private byte[] boundedBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            throw tooLarge();
+        }
+        byte[] body = request.getInputStream().readNBytes((int) maxBodyBytes + 1);
+        if (body.length > maxBodyBytes) {
+            throw tooLarge();
+        }
+        return body;
+    }
+
+    private ScimException tooLarge() {
+        return new ScimException(HttpStatus.PAYLOAD_TOO_LARGE, null,
+                "The request body exceeds " + maxBodyBytes + " bytes.");
     }
 
     private static Caller caller(HttpServletRequest request, String requestId) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Set;
 import org.eventscim.events.EventEnvelope;
 import org.eventscim.events.AttributeChange;
 import org.eventscim.events.user.UserChanged;
@@ -21,6 +22,8 @@ public final class UserProjector {
 
     public static final String RESOURCE_TYPE = "User";
 
+    private static final Set<String> HANDLED = Set.of("UserCreated", "UserChanged", "UserPasswordChanged", "UserDeleted");
+
     /** Never part of the stored attributes: the read side renders id, meta and schemas itself. */
     private static final List<String> RENDERED_ATTRIBUTES = List.of("id", "meta", "schemas", "password");
 
@@ -34,8 +37,7 @@ public final class UserProjector {
     /** Whether this projector reads the event at all. */
     public static boolean handles(EventEnvelope event) {
         return RESOURCE_TYPE.equals(event.resourceType())
-                && ("UserCreated".equals(event.eventType()) || "UserChanged".equals(event.eventType())
-                || "UserDeleted".equals(event.eventType()));
+                && HANDLED.contains(event.eventType());
     }
 
     /**
@@ -60,6 +62,8 @@ public final class UserProjector {
             case "UserCreated" -> UserDocument.live(tenant, event.resourceId(), event.version(),
                     event.timestamp(), event.timestamp(), attributes(created(event)));
             case "UserChanged" -> changed(current, event);
+            // The hash stays on the command side; the read side only learns that a new version exists.
+            case "UserPasswordChanged" -> touched(current, event);
             case "UserDeleted" -> UserDocument.tombstone(tenant, event.resourceId(), event.version(),
                     current == null ? null : current.created(), event.timestamp());
             default -> current;
@@ -76,6 +80,14 @@ public final class UserProjector {
         attributes.remove(RENDERED_ATTRIBUTES);
         return UserDocument.live(current.tenant(), current.resourceId(), event.version(), current.created(),
                 event.timestamp(), attributes);
+    }
+
+    private static UserDocument touched(UserDocument current, EventEnvelope event) {
+        if (current == null || current.deleted()) {
+            return current;
+        }
+        return UserDocument.live(current.tenant(), current.resourceId(), event.version(), current.created(),
+                event.timestamp(), current.attributes());
     }
 
     private static <T> T payload(EventEnvelope event, Class<T> type) {

@@ -13,6 +13,7 @@ import org.eventscim.events.StreamPosition;
 import org.eventscim.events.user.UserChanged;
 import org.eventscim.events.user.UserCreated;
 import org.eventscim.events.user.UserDeleted;
+import org.eventscim.events.user.UserPasswordChanged;
 import org.eventscim.query.index.UserDocument;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +99,20 @@ class UserProjectorTest {
         assertThat(changed.lastModified()).isEqualTo(DELETED_AT);
         assertThat(changed.resource()).isEqualTo(JSON.readTree("{\"userName\":\"alice@example.com\",\"active\":false}"));
         assertThat(UserProjector.project(changed, change)).isSameAs(changed);
+    }
+
+    @Test
+    void aPasswordChangeIsANewVersionThatShowsNothingOfThePassword() {
+        UserDocument live = UserProjector.project(null, created("u1", "tenant-a", 1, CREATED_AT));
+        EventEnvelope password = new EventEnvelope("e-u1-2", "UserPasswordChanged", "User", "u1", 2,
+                new StreamPosition(2, 2), DELETED_AT, metadata("tenant-a"),
+                JSON.valueToTree(new UserPasswordChanged("u1", "pbkdf2-sha256$1$salt$hash")));
+
+        UserDocument touched = UserProjector.project(live, password);
+
+        assertThat(touched.version()).isEqualTo(2);
+        assertThat(touched.lastModified()).isEqualTo(DELETED_AT);
+        assertThat(touched.resource()).isEqualTo(live.resource());
     }
 
     @Test
