@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.eventscim.command.uniqueness.UserNameClaims;
 import org.eventscim.command.uniqueness.UserNameTakenException;
 import org.eventscim.events.AttributeChange;
 import org.eventscim.events.user.UserChanged;
@@ -92,7 +94,7 @@ class UserAggregateTest {
     void aDeletedUserCannotBeDeletedAgain() {
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")), new UserDeleted("u1"))
                 .when(new DeleteUser("u1", "t1"))
-                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+                .expectException(AggregateNotFoundException.class);
     }
 
     @Test
@@ -191,7 +193,7 @@ class UserAggregateTest {
 
     @Test
     void theUserNameKeyFoldsNonAsciiCase() {
-        assertThat(org.eventscim.command.uniqueness.UserNameClaims.key("ÄLICE")).isEqualTo("älice");
+        assertThat(UserNameClaims.key("ÄLICE")).isEqualTo("älice");
     }
 
     private static ObjectNode attributes(String userName) {
