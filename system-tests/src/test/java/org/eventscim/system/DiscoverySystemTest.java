@@ -1,0 +1,80 @@
+package org.eventscim.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eventscim.system.UserLifecycleSystemTest.assertError;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Discovery endpoints (RFC 7644 §4) say what the service really does. */
+class DiscoverySystemTest {
+
+    private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+    private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+    private final ScimClient scim = TestStacks.client();
+
+    @Test
+    void serviceProviderConfigAdvertisesOnlyWhatWorks() {
+        ScimClient.Response response = scim.get("/ServiceProviderConfig");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode config = response.body();
+        assertThat(config.path("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
+        assertThat(config.path("patch").path("supported").asBoolean()).isTrue();
+        assertThat(config.path("etag").path("supported").asBoolean()).isTrue();
+        assertThat(config.path("changePassword").path("supported").asBoolean()).isTrue();
+        assertThat(config.path("filter").path("supported").asBoolean()).isTrue();
+        assertThat(config.path("filter").path("maxResults").asInt()).isEqualTo(1000);
+        assertThat(config.path("bulk").path("supported").asBoolean()).isFalse();
+        assertThat(config.path("sort").path("supported").asBoolean()).isFalse();
+        assertThat(config.path("authenticationSchemes").get(0).path("type").asText()).isEqualTo("oauthbearertoken");
+        assertThat(config.path("meta").path("resourceType").asText()).isEqualTo("ServiceProviderConfig");
+    }
+
+    @Test
+    void schemasListTheUserSchemaAndItsEnterpriseExtension() {
+        JsonNode list = scim.get("/Schemas").body();
+        List<String> ids = new ArrayList<>();
+        list.path("Resources").forEach(schema -> ids.add(schema.path("id").asText()));
+
+        assertThat(ids).containsExactlyInAnyOrder(USER, ENTERPRISE);
+        assertThat(list.path("totalResults").asInt()).isEqualTo(2);
+
+        JsonNode user = scim.get("/Schemas/" + USER).body();
+        JsonNode userName = null;
+        for (JsonNode attribute : user.path("attributes")) {
+            if (attribute.path("name").asText().equals("userName")) {
+                userName = attribute;
+            }
+        }
+        assertThat(userName).isNotNull();
+        assertThat(userName.path("required").asBoolean()).isTrue();
+        assertThat(userName.path("uniqueness").asText()).isEqualTo("server");
+        assertThat(userName.path("caseExact").asBoolean()).isFalse();
+        assertThat(user.path("meta").path("location").asText()).endsWith("/Schemas/" + USER);
+    }
+
+    @Test
+    void theUserResourceTypeNamesItsEndpointAndExtension() {
+        JsonNode type = scim.get("/ResourceTypes/User").body();
+
+        assertThat(type.path("endpoint").asText()).isEqualTo("/Users");
+        assertThat(type.path("schema").asText()).isEqualTo(USER);
+        assertThat(type.path("schemaExtensions").get(0).path("schema").asText()).isEqualTo(ENTERPRISE);
+        assertThat(scim.get("/ResourceTypes").body().path("totalResults").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void filtersAreRefusedAndUnknownNamesAreNotFound() {
+        ScimClient.Response filtered = scim.get("/Schemas?filter=id%20eq%20%22x%22");
+        ScimClient.Response unknown = scim.get("/Schemas/urn:example:nothing");
+
+        assertThat(filtered.status()).isEqualTo(403);
+        assertError(filtered.body(), "403", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertError(unknown.body(), "404", null);
+    }
+}
