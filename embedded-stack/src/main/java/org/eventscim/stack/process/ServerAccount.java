@@ -56,8 +56,9 @@ public record ServerAccount(String name) {
 
     /**
      * Makes sure this account can reach {@code directory}. The data directory is ours, so it gets the
-     * search bit for others (a JUnit {@code @TempDir} is created 0700); an ancestor we do not own is the
-     * operator's to fix, and we say which one.
+     * search bit for others (a JUnit {@code @TempDir} is created 0700). An ancestor it cannot enter (a
+     * checkout under {@code /root}, mode 0700) gets the least that works: traverse-only for this account
+     * by ACL where {@code setfacl} exists, else the search bit for others; either is said on stderr.
      */
     public void requireReachable(Path dataDirectory, Path directory) {
         try {
@@ -69,7 +70,10 @@ public record ServerAccount(String name) {
                 }
             }
             for (Path dir = dataDirectory.getParent(); dir != null; dir = dir.getParent()) {
-                if (!traversable(dir)) {
+                if (!traversable(dir) && !canEnter(dir)) {
+                    allowTraverse(dir);
+                }
+                if (!traversable(dir) && !canEnter(dir)) {
                     throw new IllegalStateException("The system user '" + name + "' cannot enter " + dir
                             + ", so it cannot reach " + directory + ". Choose a data directory elsewhere"
                             + " (SCIM_DATA_DIR), or allow it with: chmod o+x " + dir);
@@ -78,6 +82,19 @@ public record ServerAccount(String name) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void allowTraverse(Path dir) {
+        if (run(List.of("setfacl", "-m", "u:" + name + ":x", dir.toString())) == 0) {
+            System.err.println("Allowed the system user '" + name + "' to pass through " + dir + " (setfacl u:" + name + ":x)");
+        } else if (run(List.of("chmod", "o+x", dir.toString())) == 0) {
+            System.err.println("Allowed others to pass through " + dir + " (chmod o+x) so that '" + name + "' reaches the data");
+        }
+    }
+
+    /** Asks the system itself, so ACLs count too. */
+    private boolean canEnter(Path dir) {
+        return run(runAs(List.of("test", "-x", dir.toString()))) == 0;
     }
 
     private boolean traversable(Path dir) throws IOException {
