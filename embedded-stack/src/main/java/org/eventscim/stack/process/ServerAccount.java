@@ -85,11 +85,15 @@ public record ServerAccount(String name) {
     }
 
     private void allowTraverse(Path dir) {
-        if (run(List.of("setfacl", "-m", "u:" + name + ":x", dir.toString())) == 0) {
+        if (commandExists("setfacl") && run(List.of("setfacl", "-m", "u:" + name + ":x", dir.toString())) == 0) {
             System.err.println("Allowed the system user '" + name + "' to pass through " + dir + " (setfacl u:" + name + ":x)");
         } else if (run(List.of("chmod", "o+x", dir.toString())) == 0) {
             System.err.println("Allowed others to pass through " + dir + " (chmod o+x) so that '" + name + "' reaches the data");
         }
+    }
+
+    private static boolean commandExists(String command) {
+        return run(List.of("sh", "-c", "command -v " + command)) == 0;
     }
 
     /** Asks the system itself, so ACLs count too. */
