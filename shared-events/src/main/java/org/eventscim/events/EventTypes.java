@@ -2,6 +2,11 @@ package org.eventscim.events;
 
 import java.util.Map;
 import java.util.Optional;
+import org.eventscim.events.group.GroupChanged;
+import org.eventscim.events.group.GroupCreated;
+import org.eventscim.events.group.GroupDeleted;
+import org.eventscim.events.group.GroupMembersAdded;
+import org.eventscim.events.group.GroupMembersRemoved;
 import org.eventscim.events.user.UserChanged;
 import org.eventscim.events.user.UserCreated;
 import org.eventscim.events.user.UserDeleted;
@@ -14,7 +19,12 @@ public final class EventTypes {
             "UserCreated", UserCreated.class,
             "UserChanged", UserChanged.class,
             "UserPasswordChanged", UserPasswordChanged.class,
-            "UserDeleted", UserDeleted.class);
+            "UserDeleted", UserDeleted.class,
+            "GroupCreated", GroupCreated.class,
+            "GroupChanged", GroupChanged.class,
+            "GroupMembersAdded", GroupMembersAdded.class,
+            "GroupMembersRemoved", GroupMembersRemoved.class,
+            "GroupDeleted", GroupDeleted.class);
 
     private EventTypes() {
     }

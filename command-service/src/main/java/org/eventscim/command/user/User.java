@@ -16,8 +16,11 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.eventscim.command.password.PasswordHashes;
 import org.eventscim.command.resource.AttributeDiff;
+import org.eventscim.command.resource.ResourceNotFoundException;
+import org.eventscim.command.resource.VersionMismatchException;
+import org.eventscim.command.uniqueness.NameClaims;
 import org.eventscim.command.uniqueness.UserNameClaims;
-import org.eventscim.command.user.patch.UserPatch;
+import org.eventscim.command.patch.ResourcePatch;
 import org.eventscim.events.AttributeChange;
 import org.eventscim.events.user.UserChanged;
 import org.eventscim.events.user.UserCreated;
@@ -64,7 +67,7 @@ public class User {
     public UserState handle(PatchUser command, UserNameClaims claims) {
         requireTenant(command.tenantId());
         requireVersion(command.expectedVersion());
-        ReadResource patched = UserSchema.READER.validate(UserPatch.apply(attributes, command.patchRequest()));
+        ReadResource patched = UserSchema.READER.validate(ResourcePatch.apply(attributes, command.patchRequest()));
         return change(patched.attributes(), patched.password().orElse(null), claims);
     }
 
@@ -120,7 +123,7 @@ public class User {
     }
 
     private void moveUserNameClaim(String newUserName, UserNameClaims claims) {
-        if (!UserNameClaims.key(newUserName).equals(UserNameClaims.key(attributes.path("userName").asText()))) {
+        if (!NameClaims.key(newUserName).equals(NameClaims.key(attributes.path("userName").asText()))) {
             claims.releaseAll(tenantId, userId);
             claims.claim(tenantId, newUserName, userId);
         }
@@ -141,7 +144,7 @@ public class User {
 
     private void requireTenant(String callerTenant) {
         if (!tenantId.equals(callerTenant)) {
-            throw new UserNotFoundException(userId);
+            throw new ResourceNotFoundException(UserWrites.RESOURCE_TYPE, userId);
         }
     }
 

@@ -2,8 +2,9 @@ package org.eventscim.command.user;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.eventscim.command.uniqueness.NameClaims;
 import org.eventscim.command.uniqueness.UserNameClaims;
-import org.eventscim.command.uniqueness.UserNameTakenException;
+import org.eventscim.command.uniqueness.NameTakenException;
 
 /** The claim rules without a database, for aggregate tests; the JDBC claims are tested against PostgreSQL. */
 class InMemoryUserNameClaims implements UserNameClaims {
@@ -12,9 +13,9 @@ class InMemoryUserNameClaims implements UserNameClaims {
 
     @Override
     public void claim(String tenantId, String userName, String userId) {
-        String holder = holders.putIfAbsent(tenantId + "\n" + UserNameClaims.key(userName), userId);
+        String holder = holders.putIfAbsent(tenantId + "\n" + NameClaims.key(userName), userId);
         if (holder != null && !holder.equals(userId)) {
-            throw new UserNameTakenException(userName);
+            throw new NameTakenException("userName", userName);
         }
     }
 

@@ -16,7 +16,10 @@ import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.eventscim.command.uniqueness.UserNameClaims;
-import org.eventscim.command.uniqueness.UserNameTakenException;
+import org.eventscim.command.resource.ResourceNotFoundException;
+import org.eventscim.command.resource.VersionMismatchException;
+import org.eventscim.command.uniqueness.NameClaims;
+import org.eventscim.command.uniqueness.NameTakenException;
 import org.eventscim.events.AttributeChange;
 import org.eventscim.events.user.UserChanged;
 import org.eventscim.command.password.PasswordHashes;
@@ -57,7 +60,7 @@ class UserAggregateTest {
 
         fixture.givenNoPriorActivity()
                 .when(new CreateUser("u1", "t1", "alice@EXAMPLE.com", attributes("alice@EXAMPLE.com"), null))
-                .expectException(UserNameTakenException.class)
+                .expectException(NameTakenException.class)
                 .expectNoEvents();
     }
 
@@ -86,7 +89,7 @@ class UserAggregateTest {
     void anotherTenantCannotDeleteTheUser() {
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
                 .when(new DeleteUser("u1", "t2"))
-                .expectException(UserNotFoundException.class)
+                .expectException(ResourceNotFoundException.class)
                 .expectNoEvents();
     }
 
@@ -141,7 +144,7 @@ class UserAggregateTest {
 
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
                 .when(new ReplaceUser("u1", "t1", null, attributes("BOB@example.com"), null))
-                .expectException(UserNameTakenException.class)
+                .expectException(NameTakenException.class)
                 .expectNoEvents();
     }
 
@@ -154,7 +157,7 @@ class UserAggregateTest {
                 .expectSuccessfulHandlerExecution();
 
         claims.claim("t1", "alice@example.com", "u2");
-        assertThatThrownBy(() -> claims.claim("t1", "ALICIA@example.com", "u3")).isInstanceOf(UserNameTakenException.class);
+        assertThatThrownBy(() -> claims.claim("t1", "ALICIA@example.com", "u3")).isInstanceOf(NameTakenException.class);
     }
 
     @Test
@@ -187,13 +190,13 @@ class UserAggregateTest {
     void anotherTenantCannotChangeTheUser() {
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
                 .when(new ReplaceUser("u1", "t2", null, attributes("alice@example.com"), null))
-                .expectException(UserNotFoundException.class)
+                .expectException(ResourceNotFoundException.class)
                 .expectNoEvents();
     }
 
     @Test
     void theUserNameKeyFoldsNonAsciiCase() {
-        assertThat(UserNameClaims.key("ÄLICE")).isEqualTo("älice");
+        assertThat(NameClaims.key("ÄLICE")).isEqualTo("älice");
     }
 
     private static ObjectNode attributes(String userName) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import org.eventscim.protocol.ScimSchemas;
 
 /** Renders stored resources as SCIM JSON, the same way on the command and the query side. */
@@ -34,12 +36,46 @@ public final class ScimResources {
         }
         resource.put("id", id);
         resource.setAll(attributes);
-        ObjectNode meta = resource.putObject("meta");
-        meta.put("resourceType", "User");
+        resource.set("meta", meta("User", id, created, lastModified, version, baseUrl));
+        return resource;
+    }
+
+    /**
+     * A group with its members ({@code value}, {@code $ref}, {@code type}); an empty member list is left
+     * out, as RFC 7643 §2.5 treats an empty multi-valued attribute as unassigned.
+     *
+     * @param members each member's id and resource type ({@code User} or {@code Group}), in the order to show
+     */
+    public static ObjectNode group(String id, ObjectNode attributes, List<Map.Entry<String, String>> members,
+                                   Instant created, Instant lastModified, long version, String baseUrl) {
+        ObjectNode resource = JSON.objectNode();
+        resource.putArray("schemas").add(ScimSchemas.GROUP);
+        resource.put("id", id);
+        resource.setAll(attributes);
+        if (!members.isEmpty()) {
+            ArrayNode array = resource.putArray("members");
+            members.forEach(member -> array.addObject()
+                    .put("value", member.getKey())
+                    .put("$ref", location(member.getValue(), member.getKey(), baseUrl))
+                    .put("type", member.getValue()));
+        }
+        resource.set("meta", meta("Group", id, created, lastModified, version, baseUrl));
+        return resource;
+    }
+
+    /** The URI of a resource: {@code <base>/Users/<id>} or {@code <base>/Groups/<id>}. */
+    public static String location(String resourceType, String id, String baseUrl) {
+        return baseUrl + "/" + resourceType + "s/" + id;
+    }
+
+    private static ObjectNode meta(String resourceType, String id, Instant created, Instant lastModified, long version,
+                                   String baseUrl) {
+        ObjectNode meta = JSON.objectNode();
+        meta.put("resourceType", resourceType);
         meta.put("created", dateTime(created));
         meta.put("lastModified", dateTime(lastModified));
-        meta.put("location", baseUrl + "/Users/" + id);
+        meta.put("location", location(resourceType, id, baseUrl));
         meta.put("version", etag(version));
-        return resource;
+        return meta;
     }
 }

@@ -27,10 +27,10 @@ public final class SchemaRegistry {
         this.resourceTypes = resourceTypes.stream().map(this::resolve).toList();
     }
 
-    /** The User resource type with the core User schema and the optional Enterprise User extension. */
+    /** The User resource type (core User schema, optional Enterprise User extension) and the Group resource type. */
     public static SchemaRegistry standard() {
-        return new SchemaRegistry(List.of(UserSchemas.user(), UserSchemas.enterpriseUser()),
-                List.of(UserSchemas.userResourceType()));
+        return new SchemaRegistry(List.of(UserSchemas.user(), UserSchemas.enterpriseUser(), GroupSchemas.group()),
+                List.of(UserSchemas.userResourceType(), GroupSchemas.groupResourceType()));
     }
 
     public List<SchemaResource> schemas() {
@@ -54,6 +54,11 @@ public final class SchemaRegistry {
     /** The User resource type; the registry is expected to serve one. */
     public ResourceType user() {
         return resourceType("User").orElseThrow(() -> new IllegalStateException("No User resource type is registered."));
+    }
+
+    /** The Group resource type; the registry is expected to serve one. */
+    public ResourceType group() {
+        return resourceType("Group").orElseThrow(() -> new IllegalStateException("No Group resource type is registered."));
     }
 
     private ResourceType resolve(ResourceTypeResource definition) {

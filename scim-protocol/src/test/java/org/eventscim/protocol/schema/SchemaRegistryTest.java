@@ -2,6 +2,7 @@ package org.eventscim.protocol.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unboundid.scim2.common.types.AttributeDefinition;
@@ -28,9 +29,11 @@ class SchemaRegistryTest {
                 .extracting(SchemaResource::getId).isEqualTo(ScimSchemas.USER);
         assertThat(registry.schema(ScimSchemas.ENTERPRISE_USER.toLowerCase())).get()
                 .extracting(SchemaResource::getName).isEqualTo("EnterpriseUser");
-        assertThat(registry.schema("urn:ietf:params:scim:schemas:core:2.0:Group")).isEmpty();
+        assertThat(registry.schema("urn:ietf:params:scim:schemas:core:2.0:group")).get()
+                .extracting(SchemaResource::getName).isEqualTo("Group");
+        assertThat(registry.schema("urn:example:unknown")).isEmpty();
         assertThat(registry.schemas()).extracting(SchemaResource::getId)
-                .containsExactly(ScimSchemas.USER, ScimSchemas.ENTERPRISE_USER);
+                .containsExactly(ScimSchemas.USER, ScimSchemas.ENTERPRISE_USER, ScimSchemas.GROUP);
     }
 
     @Test
@@ -51,8 +54,26 @@ class SchemaRegistryTest {
             assertThat(extension.required()).isFalse();
         });
         assertThat(registry.resourceType("user")).containsSame(users);
-        assertThat(registry.resourceTypes()).containsExactly(users);
-        assertThat(registry.resourceType("Group")).isEmpty();
+        assertThat(registry.resourceTypes()).containsExactly(users, registry.group());
+    }
+
+    @Test
+    void theGroupResourceTypeRequiresAUniqueDisplayNameAndHasImmutableMemberReferences() {
+        ResourceType groups = registry.group();
+
+        assertThat(groups.definition().getEndpoint()).isEqualTo(URI.create("/Groups"));
+        assertThat(groups.extensions()).isEmpty();
+        AttributeDefinition displayName = groups.coreSchema().getAttributes().stream().filter(a -> a.getName().equals("displayName")).findFirst().orElseThrow();
+        assertThat(displayName.isRequired()).isTrue();
+        assertThat(displayName.getUniqueness()).isEqualTo(Uniqueness.SERVER);
+        AttributeDefinition members = groups.coreSchema().getAttributes().stream().filter(a -> a.getName().equals("members")).findFirst().orElseThrow();
+        assertThat(members.isMultiValued()).isTrue();
+        assertThat(members.getSubAttributes()).extracting(AttributeDefinition::getName, AttributeDefinition::getMutability)
+                .containsExactly(
+                        tuple("value", Mutability.IMMUTABLE),
+                        tuple("$ref", Mutability.IMMUTABLE),
+                        tuple("display", Mutability.READ_ONLY),
+                        tuple("type", Mutability.IMMUTABLE));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.eventscim.command.user.patch;
+package org.eventscim.command.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,7 +23,7 @@ import org.springframework.http.HttpStatus;
  * @param path  the client's path, or null when it sent none
  * @param value the client's value, or null when it sent none ({@code remove})
  */
-record ClientOperation(int index, PatchOpType type, String path, JsonNode value) {
+public record ClientOperation(int index, PatchOpType type, String path, JsonNode value) {
 
     /** Member names and op values in any case: Entra ID sends {@code "Replace"}, others {@code "REPLACE"}. */
     static ClientOperation read(int index, JsonNode operation) {
@@ -49,7 +49,13 @@ record ClientOperation(int index, PatchOpType type, String path, JsonNode value)
         if (type != PatchOpType.REMOVE && value == null) {
             throw ScimException.invalidValue("Operations[" + index + "]: " + type.getStringValue() + " requires a value.");
         }
-        return new ClientOperation(index, type, pathText, type == PatchOpType.REMOVE ? null : value);
+        // A remove keeps its value: Entra ID names the group members to remove in it.
+        return new ClientOperation(index, type, pathText, value);
+    }
+
+    /** This operation with another value, for callers that take part of a path-less value themselves. */
+    public ClientOperation withValue(JsonNode otherValue) {
+        return new ClientOperation(index, type, path, otherValue);
     }
 
     /** Applies this operation to {@code user} in place; any failure leaves the caller to discard it. */
@@ -129,7 +135,8 @@ record ClientOperation(int index, PatchOpType type, String path, JsonNode value)
                 where() + ": " + e.getScimError().getDetail());
     }
 
-    private String where() {
+    /** Where in the request this operation is, for error details. */
+    public String where() {
         return "Operations[" + index + "] (" + type.getStringValue() + (path == null ? "" : " \"" + path + "\"") + ")";
     }
 

@@ -1,7 +1,7 @@
-package org.eventscim.command.user.patch;
+package org.eventscim.command.patch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eventscim.command.user.patch.PatchFixtures.rejected;
+import static org.eventscim.command.patch.PatchFixtures.rejected;
 
 import org.junit.jupiter.api.Test;
 

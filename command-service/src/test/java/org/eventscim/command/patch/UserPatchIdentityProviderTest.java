@@ -1,10 +1,10 @@
-package org.eventscim.command.user.patch;
+package org.eventscim.command.patch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eventscim.command.user.patch.PatchFixtures.ENTERPRISE;
-import static org.eventscim.command.user.patch.PatchFixtures.json;
-import static org.eventscim.command.user.patch.PatchFixtures.patch;
-import static org.eventscim.command.user.patch.PatchFixtures.userWith;
+import static org.eventscim.command.patch.PatchFixtures.ENTERPRISE;
+import static org.eventscim.command.patch.PatchFixtures.json;
+import static org.eventscim.command.patch.PatchFixtures.patch;
+import static org.eventscim.command.patch.PatchFixtures.userWith;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.eventscim.command.user;
+package org.eventscim.command.resource;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -6,7 +6,7 @@ import org.eventscim.protocol.error.ScimException;
 import org.springframework.http.HttpStatus;
 
 /** Reads an If-Match header (RFC 7232 §3.1) against our {@code W/"<version>"} entity tags. */
-final class IfMatch {
+public final class IfMatch {
 
     private static final Pattern VERSION_TAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
 
@@ -14,7 +14,7 @@ final class IfMatch {
     }
 
     /** The version the client expects, or null when it expects none in particular (no header, or *). */
-    static Long expectedVersion(String header) {
+    public static Long expectedVersion(String header) {
         if (header == null || header.isBlank() || header.trim().equals("*")) {
             return null;
         }

@@ -1,4 +1,4 @@
-package org.eventscim.command.user.patch;
+package org.eventscim.command.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

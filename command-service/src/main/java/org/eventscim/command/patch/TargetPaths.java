@@ -1,4 +1,4 @@
-package org.eventscim.command.user.patch;
+package org.eventscim.command.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -75,7 +75,7 @@ final class TargetPaths {
 
     private static Path canonical(Path parsed, ObjectNode user) {
         String urn = parsed.getSchemaUrn();
-        if (urn != null && urn.equalsIgnoreCase(ScimSchemas.USER)) {
+        if (urn != null && (urn.equalsIgnoreCase(ScimSchemas.USER) || urn.equalsIgnoreCase(ScimSchemas.GROUP))) {
             urn = null;
         } else if (urn != null) {
             urn = CanonicalNames.of(urn.equalsIgnoreCase(ScimSchemas.ENTERPRISE_USER) ? ScimSchemas.ENTERPRISE_USER : urn, user);

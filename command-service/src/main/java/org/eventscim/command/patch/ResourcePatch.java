@@ -1,4 +1,4 @@
-package org.eventscim.command.user.patch;
+package org.eventscim.command.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,16 +10,16 @@ import java.util.Map;
 import org.eventscim.protocol.error.ScimException;
 
 /**
- * SCIM PATCH (RFC 7644 §3.5.2) on a user's stored attributes: core attributes top-level, extensions
+ * SCIM PATCH (RFC 7644 §3.5.2) on a resource's stored attributes: core attributes top-level, extensions
  * under their schema URN, no id, meta or schemas. Paths, filters and the add/remove/replace rules are
  * the UnboundID SCIM 2 SDK's; this package adapts requests from real identity providers to it. The
  * result is not yet validated against the schema: that is the caller's next step.
  */
-public final class UserPatch {
+public final class ResourcePatch {
 
     private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
-    private UserPatch() {
+    private ResourcePatch() {
     }
 
     /**
@@ -28,7 +28,11 @@ public final class UserPatch {
      * returns an equal node.
      */
     public static ObjectNode apply(ObjectNode current, JsonNode request) {
-        List<ClientOperation> operations = operations(request);
+        return apply(current, operations(request));
+    }
+
+    /** The resource after applying {@code operations} in order, all or nothing as {@link #apply(ObjectNode, JsonNode)}. */
+    public static ObjectNode apply(ObjectNode current, List<ClientOperation> operations) {
         ObjectNode patched = current.deepCopy();
         operations.forEach(operation -> operation.applyTo(patched));
         return (ObjectNode) plain(patched);
@@ -52,7 +56,8 @@ public final class UserPatch {
         return node;
     }
 
-    private static List<ClientOperation> operations(JsonNode request) {
+    /** The request's operations as the client sent them; a malformed request is a 400 here, before anything applies. */
+    public static List<ClientOperation> operations(JsonNode request) {
         if (request == null || !request.isObject()) {
             throw ScimException.invalidSyntax("The request body must be a JSON object.");
         }
@@ -85,7 +90,7 @@ public final class UserPatch {
     }
 
     /** Some clients send {@code operations}; member names are case-insensitive like attribute names. */
-    private static JsonNode member(JsonNode request, String name) {
+    static JsonNode member(JsonNode request, String name) {
         for (Map.Entry<String, JsonNode> member : request.properties()) {
             if (member.getKey().equalsIgnoreCase(name)) {
                 return member.getValue();

@@ -1,4 +1,4 @@
-package org.eventscim.command.user;
+package org.eventscim.command.resource;
 
 /** The client's If-Match names a version the resource no longer (or never) had. */
 public class VersionMismatchException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.eventscim.command.user.patch;
+package org.eventscim.command.patch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -46,7 +46,7 @@ final class PatchFixtures {
     }
 
     static ObjectNode patch(ObjectNode current, String request) {
-        return UserPatch.apply(current, json(request));
+        return ResourcePatch.apply(current, json(request));
     }
 
     static ObjectNode patch(String request) {

@@ -1,10 +1,10 @@
-package org.eventscim.command.user.patch;
+package org.eventscim.command.patch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.eventscim.command.user.patch.PatchFixtures.patch;
-import static org.eventscim.command.user.patch.PatchFixtures.rejected;
-import static org.eventscim.command.user.patch.PatchFixtures.user;
+import static org.eventscim.command.patch.PatchFixtures.patch;
+import static org.eventscim.command.patch.PatchFixtures.rejected;
+import static org.eventscim.command.patch.PatchFixtures.user;
 
 import org.eventscim.protocol.error.ScimException;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,78 @@
+package org.eventscim.command.group;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.eventscim.protocol.ScimMediaType;
+import org.eventscim.protocol.caller.Caller;
+import org.eventscim.protocol.resource.ScimResources;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * SCIM writes on /Groups (RFC 7644 §3.3, §3.5, §3.6). A PATCH is answered 204 with the new ETag
+ * (RFC 7644 §3.5.2 allows it, and Entra ID, Okta and authentik expect it): membership changes are
+ * deltas, and echoing a 100,000-member list after adding one member would cost more than the change.
+ */
+@RestController
+@RequestMapping("/scim/v2/Groups")
+class GroupController {
+
+    private final GroupWrites writes;
+
+    GroupController(GroupWrites writes) {
+        this.writes = writes;
+    }
+
+    @PostMapping(consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<ObjectNode> create(Caller caller, @RequestBody JsonNode body) {
+        GroupState group = writes.create(caller, body);
+        ObjectNode resource = render(caller, group);
+        return ResponseEntity.created(URI.create(resource.path("meta").path("location").asText()))
+                .eTag(ScimResources.etag(group.version()))
+                .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
+                .body(resource);
+    }
+
+    @PutMapping(path = "/{id}", consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<ObjectNode> replace(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
+                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        GroupState group = writes.replace(caller, id, body, ifMatch);
+        return ResponseEntity.ok()
+                .eTag(ScimResources.etag(group.version()))
+                .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
+                .body(render(caller, group));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<Void> patch(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
+                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        GroupState group = writes.patch(caller, id, body, ifMatch);
+        return ResponseEntity.noContent().eTag(ScimResources.etag(group.version())).build();
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+        writes.delete(caller, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private ObjectNode render(Caller caller, GroupState group) {
+        List<Map.Entry<String, String>> members = writes.members(group.groupId()).stream()
+                .map(member -> Map.entry(member.value(), member.type())).toList();
+        return ScimResources.group(group.groupId(), group.attributes(), members, group.created(),
+                group.lastModified(), group.version(), caller.baseUrl());
+    }
+}

@@ -1,0 +1,73 @@
+package org.eventscim.command.group;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.UUID;
+import org.eventscim.command.group.patch.MemberValues;
+import org.eventscim.command.resource.IfMatch;
+import org.eventscim.command.resource.ScimCommands;
+import org.eventscim.events.group.GroupMember;
+import org.eventscim.protocol.caller.Caller;
+import org.springframework.stereotype.Service;
+
+/** The write use cases for groups: validate, send the command with the caller as metadata, await the read side. */
+@Service
+public class GroupWrites {
+
+    public static final String RESOURCE_TYPE = "Group";
+
+    private final ScimCommands commands;
+    private final MemberDeletion deletion;
+    private final GroupMemberships memberships;
+
+    GroupWrites(ScimCommands commands, MemberDeletion deletion, GroupMemberships memberships) {
+        this.commands = commands;
+        this.deletion = deletion;
+        this.memberships = memberships;
+    }
+
+    public GroupState create(Caller caller, JsonNode body) {
+        ScimCommands.requireWriteScope(caller);
+        ObjectNode attributes = GroupSchema.READER.read(body).attributes();
+        List<String> memberIds = takeMembers(attributes);
+        GroupState created = commands.send(caller, RESOURCE_TYPE,
+                new CreateGroup(UUID.randomUUID().toString(), caller.tenantId(), attributes, memberIds));
+        return awaited(caller, created);
+    }
+
+    public GroupState replace(Caller caller, String groupId, JsonNode body, String ifMatch) {
+        ScimCommands.requireWriteScope(caller);
+        ObjectNode attributes = GroupSchema.READER.read(body).attributes();
+        List<String> memberIds = takeMembers(attributes);
+        ReplaceGroup command = new ReplaceGroup(groupId, caller.tenantId(), IfMatch.expectedVersion(ifMatch), attributes, memberIds);
+        return awaited(caller, commands.sendRetryingConflicts(caller, RESOURCE_TYPE, command));
+    }
+
+    public GroupState patch(Caller caller, String groupId, JsonNode body, String ifMatch) {
+        ScimCommands.requireWriteScope(caller);
+        PatchGroup command = new PatchGroup(groupId, caller.tenantId(), IfMatch.expectedVersion(ifMatch), body);
+        return awaited(caller, commands.sendRetryingConflicts(caller, RESOURCE_TYPE, command));
+    }
+
+    public void delete(Caller caller, String groupId) {
+        ScimCommands.requireWriteScope(caller);
+        long version = deletion.delete(caller, RESOURCE_TYPE, groupId, new DeleteGroup(groupId, caller.tenantId()));
+        commands.awaitReadSide(caller, RESOURCE_TYPE, groupId, version);
+    }
+
+    /** The members of a group as stored now, for a write's response. */
+    public List<GroupMember> members(String groupId) {
+        return memberships.members(groupId);
+    }
+
+    /** Members are not attributes of the aggregate: they leave the attributes as a list of ids. */
+    private static List<String> takeMembers(ObjectNode attributes) {
+        return List.copyOf(MemberValues.ids(attributes.remove("members"), "members"));
+    }
+
+    private GroupState awaited(Caller caller, GroupState state) {
+        commands.awaitReadSide(caller, RESOURCE_TYPE, state.groupId(), state.version());
+        return state;
+    }
+}
