@@ -3,15 +3,20 @@ package org.eventscim.bench;
 import java.util.HashMap;
 import java.util.Map;
 
-/** {@code ./scim bench <benchmark> [--base-url URL] [--token T] [--cycles N] [--warm-up N]}. */
+/**
+ * {@code ./scim bench write-read [--cycles N] [--warm-up N]} or
+ * {@code ./scim bench groups [--rounds N] [--group-size N] [--samples N]}, each also with
+ * {@code [--base-url URL] [--token T]}.
+ */
 public final class Bench {
 
     private Bench() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !args[0].equals("write-read")) {
-            System.err.println("Usage: ./scim bench write-read [--base-url URL] [--token T] [--cycles N] [--warm-up N]");
+        if (args.length == 0 || !(args[0].equals("write-read") || args[0].equals("groups"))) {
+            System.err.println("Usage: ./scim bench write-read [--cycles N] [--warm-up N] [--base-url URL] [--token T]");
+            System.err.println("       ./scim bench groups [--rounds N] [--group-size N] [--samples N] [--base-url URL] [--token T]");
             System.exit(2);
         }
         Map<String, String> options = options(args);
@@ -22,8 +27,14 @@ public final class Bench {
         }
         String port = firstNonBlank(System.getenv("SCIM_PORT"), "8080");
         ScimHttp scim = new ScimHttp(options.getOrDefault("--base-url", "http://localhost:" + port + "/scim/v2"), token);
-        new WriteReadBenchmark(scim).run(Integer.parseInt(options.getOrDefault("--cycles", "1000")),
-                Integer.parseInt(options.getOrDefault("--warm-up", "50")));
+        if (args[0].equals("groups")) {
+            new GroupsBenchmark(scim).run(Integer.parseInt(options.getOrDefault("--rounds", "5")),
+                    Integer.parseInt(options.getOrDefault("--group-size", "100000")),
+                    Integer.parseInt(options.getOrDefault("--samples", "200")));
+        } else {
+            new WriteReadBenchmark(scim).run(Integer.parseInt(options.getOrDefault("--cycles", "1000")),
+                    Integer.parseInt(options.getOrDefault("--warm-up", "50")));
+        }
     }
 
     private static Map<String, String> options(String[] args) {

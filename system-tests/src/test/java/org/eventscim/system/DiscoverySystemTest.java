@@ -13,6 +13,7 @@ class DiscoverySystemTest {
 
     private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
     private final ScimClient scim = TestStacks.client();
 
@@ -35,13 +36,13 @@ class DiscoverySystemTest {
     }
 
     @Test
-    void schemasListTheUserSchemaAndItsEnterpriseExtension() {
+    void schemasListTheUserSchemaItsEnterpriseExtensionAndTheGroupSchema() {
         JsonNode list = scim.get("/Schemas").body();
         List<String> ids = new ArrayList<>();
         list.path("Resources").forEach(schema -> ids.add(schema.path("id").asText()));
 
-        assertThat(ids).containsExactlyInAnyOrder(USER, ENTERPRISE);
-        assertThat(list.path("totalResults").asInt()).isEqualTo(2);
+        assertThat(ids).containsExactlyInAnyOrder(USER, ENTERPRISE, GROUP);
+        assertThat(list.path("totalResults").asInt()).isEqualTo(3);
 
         JsonNode user = scim.get("/Schemas/" + USER).body();
         JsonNode userName = null;
@@ -58,13 +59,16 @@ class DiscoverySystemTest {
     }
 
     @Test
-    void theUserResourceTypeNamesItsEndpointAndExtension() {
+    void theUserAndGroupResourceTypesNameTheirEndpoints() {
         JsonNode type = scim.get("/ResourceTypes/User").body();
 
         assertThat(type.path("endpoint").asText()).isEqualTo("/Users");
         assertThat(type.path("schema").asText()).isEqualTo(USER);
         assertThat(type.path("schemaExtensions").get(0).path("schema").asText()).isEqualTo(ENTERPRISE);
-        assertThat(scim.get("/ResourceTypes").body().path("totalResults").asInt()).isEqualTo(1);
+        assertThat(scim.get("/ResourceTypes").body().path("totalResults").asInt()).isEqualTo(2);
+        JsonNode group = scim.get("/ResourceTypes/Group").body();
+        assertThat(group.path("endpoint").asText()).isEqualTo("/Groups");
+        assertThat(group.path("schema").asText()).isEqualTo(GROUP);
     }
 
     @Test

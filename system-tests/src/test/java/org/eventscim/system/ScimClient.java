@@ -56,7 +56,11 @@ final class ScimClient {
     }
 
     Response filter(String resourceType, String filter) {
-        return get("/" + resourceType + "?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8));
+        return get("/" + resourceType + "?filter=" + encode(filter));
+    }
+
+    static String encode(String queryValue) {
+        return URLEncoder.encode(queryValue, StandardCharsets.UTF_8);
     }
 
     /** {@code headers} are name, value pairs. */

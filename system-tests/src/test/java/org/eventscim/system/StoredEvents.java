@@ -23,6 +23,19 @@ final class StoredEvents {
         }
     }
 
+    /** How many snapshots of an aggregate the store holds. */
+    static long snapshots(String resourceId) throws SQLException {
+        try (Connection db = database();
+             PreparedStatement query = db.prepareStatement(
+                     "SELECT count(*) FROM scim_events.snapshot_event_entry WHERE aggregate_identifier = ?")) {
+            query.setString(1, resourceId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     /** The simple names of a resource's event types, oldest first. */
     static List<String> types(String resourceId) throws SQLException {
         List<String> types = new ArrayList<>();

@@ -118,13 +118,17 @@ public class Group {
         touched(at, sequence);
     }
 
-    @EventSourcingHandler
-    void on(GroupMembersAdded event, @Timestamp Instant at, @SequenceNumber long sequence) {
+    /*
+     * Membership events only advance the version: without a payload parameter Axon never deserialises
+     * their (possibly thousand-member) payloads when it loads the group.
+     */
+    @EventSourcingHandler(payloadType = GroupMembersAdded.class)
+    void onMembersAdded(@Timestamp Instant at, @SequenceNumber long sequence) {
         touched(at, sequence);
     }
 
-    @EventSourcingHandler
-    void on(GroupMembersRemoved event, @Timestamp Instant at, @SequenceNumber long sequence) {
+    @EventSourcingHandler(payloadType = GroupMembersRemoved.class)
+    void onMembersRemoved(@Timestamp Instant at, @SequenceNumber long sequence) {
         touched(at, sequence);
     }
 

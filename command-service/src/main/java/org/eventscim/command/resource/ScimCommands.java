@@ -54,11 +54,16 @@ public class ScimCommands {
         return retryingConflicts(() -> send(caller, resourceType, command));
     }
 
-    /** Runs {@code write} (commands sent in one transaction, say) again while it loses a race. */
+    /**
+     * Runs {@code write} (commands sent in one transaction, say) again while it loses a race. The publisher
+     * is woken once more when it succeeds: commands sent inside an outer transaction are committed only now.
+     */
     public <R> R retryingConflicts(Supplier<R> write) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return write.get();
+                R result = write.get();
+                publisher.wakeUp();
+                return result;
             } catch (ConcurrencyException conflict) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw new ScimException(HttpStatus.CONFLICT, null,
