@@ -88,10 +88,11 @@ public class Group {
     }
 
     @CommandHandler
-    public void handle(RemoveDeletedMember command, GroupMemberships memberships) {
+    public long handle(RemoveDeletedMember command, GroupMemberships memberships) {
         requireTenant(command.tenantId());
         changeMembers(new MemberDelta(List.of(), List.copyOf(
                 memberships.membersAmong(groupId, Set.of(command.memberId())).keySet())), memberships);
+        return version;
     }
 
     @CommandHandler

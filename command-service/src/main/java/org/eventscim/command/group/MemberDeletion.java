@@ -3,34 +3,37 @@ package org.eventscim.command.group;
 import org.eventscim.command.resource.ScimCommands;
 import org.eventscim.protocol.caller.Caller;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes a user or group together with its memberships: the deletion and one removal event on every group
- * it was a direct member of are a single transaction, so no membership outlives its member. A group
- * changed concurrently makes the whole transaction run again.
+ * Deletes a user or group, then removes it from every group it was a direct member of, one command (and
+ * one transaction) per group, each recorded as that group's event. One transaction per aggregate keeps
+ * the publisher's order right: a transaction that appended to one aggregate and then loaded another
+ * could append to it with an older transaction id than a change committed in between. The member is
+ * gone before the removals start, so no one can add it again meanwhile; if the removals are interrupted,
+ * {@link DanglingMemberships} finishes them.
  */
 @Service
 public class MemberDeletion {
 
     private final ScimCommands commands;
     private final GroupMemberships memberships;
-    private final TransactionTemplate transaction;
 
-    MemberDeletion(ScimCommands commands, GroupMemberships memberships, TransactionTemplate transaction) {
+    MemberDeletion(ScimCommands commands, GroupMemberships memberships) {
         this.commands = commands;
         this.memberships = memberships;
-        this.transaction = transaction;
     }
 
-    /** Sends {@code deleteCommand} (answering the deleted resource's last version) and the removals; returns that version. */
+    /**
+     * Sends {@code deleteCommand} (answering the deleted resource's last version), then the removals, and
+     * waits until the read side shows each; returns the deleted resource's last version.
+     */
     public long delete(Caller caller, String resourceType, String id, Object deleteCommand) {
-        return commands.retryingConflicts(() -> transaction.execute(status -> {
-            long version = commands.<Long>send(caller, resourceType, deleteCommand);
-            for (String groupId : memberships.groupsOf(caller.tenantId(), id)) {
-                commands.send(caller, GroupWrites.RESOURCE_TYPE, new RemoveDeletedMember(groupId, caller.tenantId(), id));
-            }
-            return version;
-        }));
+        long version = commands.<Long>sendRetryingConflicts(caller, resourceType, deleteCommand);
+        for (String groupId : memberships.groupsOf(caller.tenantId(), id)) {
+            long groupVersion = commands.<Long>sendRetryingConflicts(caller, GroupWrites.RESOURCE_TYPE,
+                    new RemoveDeletedMember(groupId, caller.tenantId(), id));
+            commands.awaitReadSide(caller, GroupWrites.RESOURCE_TYPE, groupId, groupVersion);
+        }
+        return version;
     }
 }

@@ -1,6 +1,5 @@
 package org.eventscim.command.resource;
 
-import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -51,19 +50,9 @@ public class ScimCommands {
      * is lost. With If-Match the version check inside the handler turns the race into a 412.
      */
     public <R> R sendRetryingConflicts(Caller caller, String resourceType, Object command) {
-        return retryingConflicts(() -> send(caller, resourceType, command));
-    }
-
-    /**
-     * Runs {@code write} (commands sent in one transaction, say) again while it loses a race. The publisher
-     * is woken once more when it succeeds: commands sent inside an outer transaction are committed only now.
-     */
-    public <R> R retryingConflicts(Supplier<R> write) {
         for (int attempt = 1; ; attempt++) {
             try {
-                R result = write.get();
-                publisher.wakeUp();
-                return result;
+                return send(caller, resourceType, command);
             } catch (ConcurrencyException conflict) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw new ScimException(HttpStatus.CONFLICT, null,
