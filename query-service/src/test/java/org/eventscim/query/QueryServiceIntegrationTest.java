@@ -46,13 +46,18 @@ import org.eventscim.events.EventEnvelope;
 import org.eventscim.events.EventMetadata;
 import org.eventscim.events.StreamPosition;
 import org.eventscim.events.Topics;
+import org.eventscim.events.group.GroupCreated;
+import org.eventscim.events.group.GroupDeleted;
+import org.eventscim.events.group.GroupMember;
+import org.eventscim.events.group.GroupMembersAdded;
+import org.eventscim.events.group.GroupMembersRemoved;
 import org.eventscim.events.user.UserCreated;
 import org.eventscim.events.user.UserDeleted;
 import org.eventscim.protocol.ScimSchemas;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.caller.CallerTokenCodec;
 import org.eventscim.protocol.caller.Scopes;
-import org.eventscim.query.index.UserDocument;
+import org.eventscim.query.index.ResourceDocument;
 import org.eventscim.stack.infra.ElasticsearchServer;
 import org.eventscim.stack.infra.KafkaBroker;
 import org.eventscim.stack.process.ParallelStart;
@@ -102,7 +107,9 @@ class QueryServiceIntegrationTest {
                 "--scim.kafka.bootstrap=" + kafka.bootstrapServers(),
                 "--scim.elasticsearch.url=" + elasticsearch.url(),
                 "--scim.internal.secret=" + SECRET,
-                "--scim.projection.poll-timeout=100ms");
+                "--scim.projection.poll-timeout=100ms",
+                // Small pages of memberships, so that a group of a few thousand members is read in several.
+                "--scim.elasticsearch.memberships.max-result-window=1000");
         baseUri = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
@@ -220,8 +227,8 @@ class QueryServiceIntegrationTest {
         assertThat(applied(tenant, id, 2, 1_000)).isTrue();
         assertThat(applied(tenant, id, 3, 300)).isFalse();
 
-        GetResponse<UserDocument> stored = elasticsearchClient().get(get -> get
-                .index("scim-users").id(UserDocument.id(tenant, id)), UserDocument.class);
+        GetResponse<ResourceDocument> stored = elasticsearchClient().get(get -> get
+                .index("scim-users").id(ResourceDocument.id(tenant, id)), ResourceDocument.class);
         assertThat(stored.source().deleted()).isTrue();
         assertThat(stored.source().version()).isEqualTo(2);
         assertThat(stored.version()).isEqualTo(2);
@@ -315,6 +322,118 @@ class QueryServiceIntegrationTest {
         assertThat(ids(tenant, "userName eq \"erin@corp.test\"")).containsExactly(id);
     }
 
+    @Test
+    void aGroupShowsItsMembersAndItsMembersTheirGroupsOnceApplied() throws Exception {
+        String tenant = tenant();
+        String alice = UUID.randomUUID().toString();
+        String bob = UUID.randomUUID().toString();
+        String engineering = UUID.randomUUID().toString();
+        String platform = UUID.randomUUID().toString();
+        publish(created(tenant, alice, 1, "alice@corp.test", "ext-alice"));
+        publish(created(tenant, bob, 1, "bob@corp.test", "ext-bob"));
+        publish(groupCreated(tenant, platform, "Platform"));
+        publish(groupCreated(tenant, engineering, "Engineering"));
+        publish(groupEvent(tenant, engineering, 2, "GroupMembersAdded", new GroupMembersAdded(engineering, List.of(
+                new GroupMember(bob, GroupMember.USER), new GroupMember(alice, GroupMember.USER),
+                new GroupMember(platform, GroupMember.GROUP)))));
+
+        assertThat(applied("Group", tenant, engineering, 2, 10_000)).isTrue();
+        assertThat(applied("Group", tenant, platform, 1, 10_000)).isTrue();
+
+        Response read = get(tenant, "/scim/v2/Groups/" + engineering, Scopes.SCIM_READ);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.header("ETag")).isEqualTo("W/\"2\"");
+        JsonNode group = read.body();
+        assertThat(group.path("schemas")).extracting(JsonNode::asText).containsExactly(ScimSchemas.GROUP);
+        assertThat(group.path("id").asText()).isEqualTo(engineering);
+        assertThat(group.path("displayName").asText()).isEqualTo("Engineering");
+        assertThat(group.path("externalId").asText()).isEqualTo("ext-Engineering");
+        List<String> memberIds = new ArrayList<>(List.of(alice, bob, platform));
+        Collections.sort(memberIds);
+        assertThat(group.path("members")).extracting(member -> member.path("value").asText())
+                .containsExactlyElementsOf(memberIds);
+        JsonNode aliceMember = member(group, alice);
+        assertThat(aliceMember.path("$ref").asText()).isEqualTo(BASE_URL + "/Users/" + alice);
+        assertThat(aliceMember.path("type").asText()).isEqualTo("User");
+        assertThat(aliceMember.path("display").asText()).isEqualTo("alice@corp.test");
+        assertThat(member(group, platform).path("$ref").asText()).isEqualTo(BASE_URL + "/Groups/" + platform);
+        assertThat(member(group, platform).path("display").asText()).isEqualTo("Platform");
+        assertThat(group.path("meta").path("resourceType").asText()).isEqualTo("Group");
+        assertThat(group.path("meta").path("version").asText()).isEqualTo("W/\"2\"");
+        assertThat(group.path("meta").path("location").asText()).isEqualTo(BASE_URL + "/Groups/" + engineering);
+        assertThat(get(tenant, "/scim/v2/Groups/" + engineering + "?excludedAttributes=members", Scopes.SCIM_READ)
+                .body().has("members")).isFalse();
+        assertThat(get(tenant(), "/scim/v2/Groups/" + engineering, Scopes.SCIM_READ).status()).isEqualTo(404);
+
+        assertThat(ids(tenant, "Groups", "displayName eq \"ENGINEERING\"")).containsExactly(engineering);
+        assertThat(ids(tenant, "Groups", "members eq \"" + alice + "\"")).containsExactly(engineering);
+        assertThat(ids(tenant, "Groups", "id eq \"" + engineering + "\" and members[value eq \"" + bob + "\"]"))
+                .containsExactly(engineering);
+        assertThat(ids(tenant, "Groups", "members.value eq \"" + platform + "\"")).containsExactly(engineering);
+        assertThat(ids(tenant, "Groups", "not (members eq \"" + alice + "\")")).containsExactly(platform);
+        assertThat(ids(tenant(), "Groups", "members eq \"" + alice + "\"")).isEmpty();
+        assertThat(ids(tenant, "groups eq \"" + engineering + "\"")).containsExactlyInAnyOrder(alice, bob);
+
+        JsonNode aliceUser = get(tenant, "/scim/v2/Users/" + alice, Scopes.SCIM_READ).body();
+        assertThat(aliceUser.path("groups")).hasSize(1);
+        assertThat(aliceUser.path("groups").get(0).path("value").asText()).isEqualTo(engineering);
+        assertThat(aliceUser.path("groups").get(0).path("$ref").asText()).isEqualTo(BASE_URL + "/Groups/" + engineering);
+        assertThat(aliceUser.path("groups").get(0).path("display").asText()).isEqualTo("Engineering");
+        assertThat(aliceUser.path("groups").get(0).path("type").asText()).isEqualTo("direct");
+
+        // Alice leaves; the addition is redelivered late and must not bring her back.
+        publish(groupEvent(tenant, engineering, 3, "GroupMembersRemoved", new GroupMembersRemoved(engineering,
+                List.of(new GroupMember(alice, GroupMember.USER)))));
+        assertThat(applied("Group", tenant, engineering, 3, 10_000)).isTrue();
+        publish(groupEvent(tenant, engineering, 2, "GroupMembersAdded", new GroupMembersAdded(engineering, List.of(
+                new GroupMember(alice, GroupMember.USER)))));
+        awaitProjectionCaughtUp();
+        assertThat(get(tenant, "/scim/v2/Groups/" + engineering, Scopes.SCIM_READ).body().path("members"))
+                .extracting(member -> member.path("value").asText()).doesNotContain(alice).hasSize(2);
+        assertThat(get(tenant, "/scim/v2/Users/" + alice, Scopes.SCIM_READ).body().has("groups")).isFalse();
+
+        publish(groupEvent(tenant, engineering, 4, "GroupDeleted", new GroupDeleted(engineering)));
+        assertThat(applied("Group", tenant, engineering, 4, 10_000)).isTrue();
+        assertThat(get(tenant, "/scim/v2/Groups/" + engineering, Scopes.SCIM_READ).status()).isEqualTo(404);
+        assertThat(get(tenant, "/scim/v2/Users/" + bob, Scopes.SCIM_READ).body().has("groups")).isFalse();
+        assertThat(elasticsearchClient().count(count -> count.index("scim-memberships")
+                .query(query -> query.term(term -> term.field("groupId").value(engineering)))).count()).isZero();
+    }
+
+    @Test
+    void aGroupWithMoreMembersThanOnePageIsReturnedWhole() throws Exception {
+        String tenant = tenant();
+        String group = UUID.randomUUID().toString();
+        publish(groupCreated(tenant, group, "Everyone"));
+        List<String> memberIds = new ArrayList<>();
+        for (int event = 0; event < 3; event++) {
+            List<GroupMember> members = new ArrayList<>();
+            for (int i = 0; i < 900; i++) {
+                String id = UUID.randomUUID().toString();
+                memberIds.add(id);
+                members.add(new GroupMember(id, GroupMember.USER));
+            }
+            publish(groupEvent(tenant, group, 2 + event, "GroupMembersAdded", new GroupMembersAdded(group, members)));
+        }
+        assertThat(applied("Group", tenant, group, 4, 10_000)).isTrue();
+        Collections.sort(memberIds);
+
+        JsonNode read = get(tenant, "/scim/v2/Groups/" + group, Scopes.SCIM_READ).body();
+        JsonNode listed = list(tenant, "Groups", "filter=" + encode("displayName eq \"Everyone\"")).path("Resources").get(0);
+
+        assertThat(read.path("members")).extracting(member -> member.path("value").asText()).containsExactlyElementsOf(memberIds);
+        assertThat(listed.path("members")).extracting(member -> member.path("value").asText()).containsExactlyElementsOf(memberIds);
+    }
+
+    private static JsonNode member(JsonNode group, String id) {
+        for (JsonNode member : group.path("members")) {
+            if (member.path("value").asText().equals(id)) {
+                return member;
+            }
+        }
+        throw new AssertionError(id + " is not a member of " + group);
+    }
+
     /**
      * Not a pass/fail check: prints what one event costs end to end (Kafka → bulk write → searchable →
      * /internal/applied) and what the bulk write alone costs, for the README's figures.
@@ -403,6 +522,16 @@ class QueryServiceIntegrationTest {
                 JSON.valueToTree(new UserDeleted(id)));
     }
 
+    private static EventEnvelope groupCreated(String tenant, String id, String displayName) {
+        ObjectNode attributes = JSON.createObjectNode().put("displayName", displayName).put("externalId", "ext-" + displayName);
+        return groupEvent(tenant, id, 1, "GroupCreated", new GroupCreated(id, tenant, attributes));
+    }
+
+    private static EventEnvelope groupEvent(String tenant, String id, long version, String type, Object payload) {
+        return new EventEnvelope(UUID.randomUUID().toString(), type, "Group", id, version,
+                new StreamPosition(3, version), CREATED_AT.plusSeconds(version), metadata(tenant), JSON.valueToTree(payload));
+    }
+
     private static EventMetadata metadata(String tenant) {
         return new EventMetadata(tenant, "token-it", "integration-test", "127.0.0.1", "junit", "req-it");
     }
@@ -441,8 +570,12 @@ class QueryServiceIntegrationTest {
     // --- HTTP, as the gateway forwards it ---
 
     private static boolean applied(String tenant, String id, long version, long timeoutMs) {
+        return applied("User", tenant, id, version, timeoutMs);
+    }
+
+    private static boolean applied(String resourceType, String tenant, String id, long version, long timeoutMs) {
         try {
-            Response response = get(tenant, "/internal/applied?resourceType=User&id=" + encode(id) + "&version="
+            Response response = get(tenant, "/internal/applied?resourceType=" + resourceType + "&id=" + encode(id) + "&version="
                     + version + "&timeoutMs=" + timeoutMs, Scopes.SCIM_WRITE);
             assertThat(response.status()).isEqualTo(200);
             return response.body().path("applied").asBoolean();
@@ -452,7 +585,11 @@ class QueryServiceIntegrationTest {
     }
 
     private static List<String> ids(String tenant, String filter) throws Exception {
-        JsonNode page = list(tenant, "filter=" + encode(filter));
+        return ids(tenant, "Users", filter);
+    }
+
+    private static List<String> ids(String tenant, String resources, String filter) throws Exception {
+        JsonNode page = list(tenant, resources, "filter=" + encode(filter));
         List<String> ids = new ArrayList<>();
         page.path("Resources").forEach(user -> ids.add(user.path("id").asText()));
         assertThat(page.path("totalResults").asInt()).as(filter).isEqualTo(ids.size());
@@ -460,7 +597,11 @@ class QueryServiceIntegrationTest {
     }
 
     private static JsonNode list(String tenant, String query) throws Exception {
-        Response response = get(tenant, "/scim/v2/Users" + (query == null ? "" : "?" + query), Scopes.SCIM_READ);
+        return list(tenant, "Users", query);
+    }
+
+    private static JsonNode list(String tenant, String resources, String query) throws Exception {
+        Response response = get(tenant, "/scim/v2/" + resources + (query == null ? "" : "?" + query), Scopes.SCIM_READ);
         assertThat(response.status()).as(query + " → " + response.body()).isEqualTo(200);
         return response.body();
     }

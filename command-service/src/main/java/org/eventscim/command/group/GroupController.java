@@ -2,9 +2,9 @@ package org.eventscim.command.group;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 import org.eventscim.protocol.ScimMediaType;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.resource.ScimResources;
@@ -70,8 +70,11 @@ class GroupController {
     }
 
     private ObjectNode render(Caller caller, GroupState group) {
-        List<Map.Entry<String, String>> members = writes.members(group.groupId()).stream()
-                .map(member -> Map.entry(member.value(), member.type())).toList();
+        ArrayNode members = JsonNodeFactory.instance.arrayNode();
+        writes.members(group.groupId()).forEach(member -> members.addObject()
+                .put("value", member.value())
+                .put("$ref", ScimResources.location(member.type(), member.value(), caller.baseUrl()))
+                .put("type", member.type()));
         return ScimResources.group(group.groupId(), group.attributes(), members, group.created(),
                 group.lastModified(), group.version(), caller.baseUrl());
     }

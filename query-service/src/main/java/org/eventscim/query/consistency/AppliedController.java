@@ -2,6 +2,7 @@ package org.eventscim.query.consistency;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.error.ScimException;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AppliedController {
 
     private static final Logger log = LoggerFactory.getLogger(AppliedController.class);
-    private static final String USER = "User";
+    private static final Set<String> RESOURCE_TYPES = Set.of("User", "Group");
 
     private final AppliedVersions appliedVersions;
     private final TenantScopedSearch search;
@@ -34,20 +35,23 @@ class AppliedController {
         this.maxWait = maxWait;
     }
 
-    /** {@code {"applied": true}} once version ≥ {@code version} is searchable; false after the (capped) timeout. */
+    /**
+     * {@code {"applied": true}} once version ≥ {@code version} is searchable (for a group: its document and
+     * its memberships); false after the (capped) timeout.
+     */
     @GetMapping("/internal/applied")
     CompletableFuture<Map<String, Boolean>> applied(@RequestParam String resourceType, @RequestParam String id,
                                                    @RequestParam long version,
                                                    @RequestParam(defaultValue = "0") long timeoutMs, Caller caller) {
-        if (!USER.equals(resourceType)) {
-            throw ScimException.invalidValue("resourceType must be User.");
+        if (!RESOURCE_TYPES.contains(resourceType)) {
+            throw ScimException.invalidValue("resourceType must be User or Group.");
         }
         ResourceKey resource = new ResourceKey(caller.tenantId(), resourceType, id);
         Duration timeout = Duration.ofMillis(Math.clamp(timeoutMs, 0, maxWait.toMillis()));
         // Register first, then look: a write applied in between is seen by one or the other.
         CompletableFuture<Boolean> applied = appliedVersions.await(resource, version, timeout);
         try {
-            long searchable = search.searchableVersion(caller.tenantId(), id);
+            long searchable = search.searchableVersion(resourceType, caller.tenantId(), id);
             if (searchable >= version) {
                 appliedVersions.applied(resource, searchable);
             }

@@ -19,6 +19,17 @@ public record Attribute(String name, AttributeType type, boolean multiValued, St
         subAttributes = List.copyOf(subAttributes);
     }
 
+    /**
+     * A multi-valued reference derived from the memberships read model ({@code Group.members},
+     * {@code User.groups}), filterable by its {@code value} only: the resource ids a value resolves to
+     * are matched on {@link ResourceDocument#RESOURCE_ID}.
+     */
+    public static Attribute membership(String name) {
+        String field = ResourceDocument.RESOURCE_ID;
+        return new Attribute(name, AttributeType.MEMBERSHIP, true, field, List.of(
+                new Attribute("value", AttributeType.CASE_EXACT_STRING, false, field, List.of())));
+    }
+
     public boolean isComplex() {
         return type == AttributeType.COMPLEX;
     }

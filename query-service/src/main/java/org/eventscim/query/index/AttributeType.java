@@ -9,5 +9,10 @@ public enum AttributeType {
     BOOLEAN,
     DATE_TIME,
     /** Has sub-attributes; indexed {@code nested} when multi-valued so one value's sub-attributes stay together. */
-    COMPLEX
+    COMPLEX,
+    /**
+     * Derived from the memberships read model, not stored in the resource ({@code Group.members},
+     * {@code User.groups}): filtered by resolving the matching resource ids there, never mapped.
+     */
+    MEMBERSHIP
 }

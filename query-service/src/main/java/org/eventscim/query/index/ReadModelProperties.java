@@ -6,11 +6,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Where the read models live ({@code scim.elasticsearch.*} in application.yml).
  *
- * @param url   the Elasticsearch base URL
- * @param users the users read model
+ * @param url         the Elasticsearch base URL
+ * @param users       the users read model
+ * @param groups      the groups read model
+ * @param memberships the memberships read model (one document per member of a group)
  */
 @ConfigurationProperties("scim.elasticsearch")
-public record ReadModelProperties(URI url, Users users) {
+public record ReadModelProperties(URI url, Index users, Index groups, Index memberships) {
 
     /**
      * @param index           the concrete index; a rebuilt projection gets a new one
@@ -18,8 +20,9 @@ public record ReadModelProperties(URI url, Users users) {
      * @param shards          primary shards of a newly created index
      * @param refreshInterval the background refresh of a newly created index; writes that must be seen at
      *                        once refresh explicitly (see {@code scim.projection.refresh})
-     * @param maxResultWindow the deepest {@code startIndex + count} a list request may reach
+     * @param maxResultWindow the deepest {@code startIndex + count} a list request may reach; for
+     *                        memberships, the size of one page of a group's members read at a time
      */
-    public record Users(String index, String alias, int shards, String refreshInterval, int maxResultWindow) {
+    public record Index(String index, String alias, int shards, String refreshInterval, int maxResultWindow) {
     }
 }

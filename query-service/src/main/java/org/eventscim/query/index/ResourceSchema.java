@@ -11,11 +11,20 @@ import java.util.Optional;
  *
  * @param coreSchema         the core schema URN; attribute paths may carry it as a prefix
  * @param documentAttributes attributes the read model keeps outside the SCIM attributes ({@code id}, {@code meta})
- * @param coreAttributes     core attributes, indexed under {@link UserDocument#RESOURCE}
+ * @param coreAttributes     core attributes, indexed under {@link ResourceDocument#RESOURCE}
  * @param extensions         extension schema URN → its attributes, indexed under {@code resource.<urn>}
  */
 public record ResourceSchema(String coreSchema, List<Attribute> documentAttributes, List<Attribute> coreAttributes,
                              Map<String, List<Attribute>> extensions) {
+
+    /** {@code id} and {@code meta}, which every resource document keeps outside its SCIM attributes. */
+    public static final List<Attribute> ID_AND_META = List.of(
+            new Attribute("id", AttributeType.CASE_EXACT_STRING, false, ResourceDocument.RESOURCE_ID, List.of()),
+            // meta always exists, so "meta pr" is answered by a field every document has.
+            new Attribute("meta", AttributeType.COMPLEX, false, ResourceDocument.CREATED, List.of(
+                    new Attribute("created", AttributeType.DATE_TIME, false, ResourceDocument.CREATED, List.of()),
+                    new Attribute("lastModified", AttributeType.DATE_TIME, false, ResourceDocument.LAST_MODIFIED,
+                            List.of()))));
 
     public ResourceSchema {
         documentAttributes = List.copyOf(documentAttributes);

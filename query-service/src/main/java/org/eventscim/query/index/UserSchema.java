@@ -3,7 +3,6 @@ package org.eventscim.query.index;
 import static org.eventscim.query.index.AttributeType.BOOLEAN;
 import static org.eventscim.query.index.AttributeType.CASE_EXACT_STRING;
 import static org.eventscim.query.index.AttributeType.COMPLEX;
-import static org.eventscim.query.index.AttributeType.DATE_TIME;
 import static org.eventscim.query.index.AttributeType.STRING;
 
 import java.util.ArrayList;
@@ -16,19 +15,15 @@ import org.eventscim.protocol.ScimSchemas;
  * The User attributes of RFC 7643 §4.1 and the enterprise extension (§4.3), with their {@code caseExact}
  * and multi-valued characteristics. {@code password} is absent on purpose: it never reaches the read side.
  * Attributes not listed here are kept and returned, but not indexed, so they cannot be filtered on.
+ * {@code groups} is not stored with the user: it comes from the memberships read model.
  */
 public final class UserSchema {
 
     public static final ResourceSchema SCHEMA = new ResourceSchema(
             ScimSchemas.USER,
-            List.of(
-                    new Attribute("id", CASE_EXACT_STRING, false, UserDocument.RESOURCE_ID, List.of()),
-                    // meta always exists, so "meta pr" is answered by a field every document has.
-                    new Attribute("meta", COMPLEX, false, UserDocument.CREATED, List.of(
-                            new Attribute("created", DATE_TIME, false, UserDocument.CREATED, List.of()),
-                            new Attribute("lastModified", DATE_TIME, false, UserDocument.LAST_MODIFIED, List.of())))),
-            core(UserDocument.RESOURCE + "."),
-            Map.of(ScimSchemas.ENTERPRISE_USER, enterprise(UserDocument.RESOURCE + "." + ScimSchemas.ENTERPRISE_USER + ".")));
+            ResourceSchema.ID_AND_META,
+            core(ResourceDocument.RESOURCE + "."),
+            Map.of(ScimSchemas.ENTERPRISE_USER, enterprise(ResourceDocument.RESOURCE + "." + ScimSchemas.ENTERPRISE_USER + ".")));
 
     private UserSchema() {
     }
@@ -54,7 +49,8 @@ public final class UserSchema {
                 multiValued(prefix, "photos"),
                 withPrimary(prefix, "addresses", "formatted", "streetAddress", "locality", "region", "postalCode",
                         "country", "type"),
-                complex(prefix, "groups", true, "value", "$ref", "display", "type"),
+                // Derived from the memberships read model: "groups eq <group id>" finds the group's users.
+                Attribute.membership("groups"),
                 multiValued(prefix, "entitlements"),
                 multiValued(prefix, "roles"),
                 // Certificates are binary (base64): compared exactly.

@@ -21,7 +21,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eventscim.events.Topics;
-import org.eventscim.query.index.UserIndex;
+import org.eventscim.query.index.ReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,8 +41,8 @@ class ProjectionConsumer implements SmartLifecycle {
 
     private final String bootstrap;
     private final ProjectionProperties properties;
-    private final UserIndex index;
-    private final UserProjectionWriter writer;
+    private final ReadModels readModels;
+    private final ProjectionWriter writer;
     private final EventRecords records;
     private final Set<TopicPartition> revoked = new HashSet<>();
 
@@ -53,10 +53,10 @@ class ProjectionConsumer implements SmartLifecycle {
     private boolean retrying;
 
     ProjectionConsumer(@Value("${scim.kafka.bootstrap}") String bootstrap, ProjectionProperties properties,
-                       UserIndex index, UserProjectionWriter writer, ObjectMapper json) {
+                       ReadModels readModels, ProjectionWriter writer, ObjectMapper json) {
         this.bootstrap = bootstrap;
         this.properties = properties;
-        this.index = index;
+        this.readModels = readModels;
         this.writer = writer;
         this.records = new EventRecords(json);
     }
@@ -121,10 +121,10 @@ class ProjectionConsumer implements SmartLifecycle {
         Duration backoff = properties.retryBackoff();
         while (running) {
             try {
-                index.ensureExists();
+                readModels.ensureExist();
                 return;
             } catch (IOException | RuntimeException failure) {
-                failed("preparing the users index", failure, backoff);
+                failed("preparing the indexes", failure, backoff);
                 sleep(backoff);
                 backoff = longer(backoff);
             }
@@ -224,7 +224,7 @@ class ProjectionConsumer implements SmartLifecycle {
 
     private void tryEnsureIndex() {
         try {
-            index.ensureExists();
+            readModels.ensureExist();
         } catch (IOException | RuntimeException stillDown) {
             // The next write attempt reports it.
         }

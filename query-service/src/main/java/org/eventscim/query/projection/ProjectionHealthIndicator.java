@@ -5,7 +5,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Reports whether the users projection is keeping up. A projection retrying a failed write is still
+ * Reports whether the projection is keeping up. A projection retrying a failed write is still
  * UP (it loses nothing), with the failure shown; Elasticsearch's own indicator says whether reads work.
  */
 @Component("projection")

@@ -1,9 +1,5 @@
 package org.eventscim.query.projection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +7,7 @@ import org.eventscim.events.EventEnvelope;
 import org.eventscim.events.AttributeChange;
 import org.eventscim.events.user.UserChanged;
 import org.eventscim.events.user.UserCreated;
-import org.eventscim.query.index.UserDocument;
+import org.eventscim.query.index.ResourceDocument;
 
 /**
  * The users read model as a pure function: (current document or none, event) → new document. An event
@@ -24,12 +20,11 @@ public final class UserProjector {
 
     private static final Set<String> HANDLED = Set.of("UserCreated", "UserChanged", "UserPasswordChanged", "UserDeleted");
 
-    /** Never part of the stored attributes: the read side renders id, meta and schemas itself. */
-    private static final List<String> RENDERED_ATTRIBUTES = List.of("id", "meta", "schemas", "password");
-
-    private static final ObjectMapper PAYLOADS = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    /**
+     * Never part of the stored attributes: the read side renders id, meta and schemas itself, and derives
+     * groups from the memberships read model.
+     */
+    private static final List<String> RENDERED_ATTRIBUTES = List.of("id", "meta", "schemas", "password", "groups");
 
     private UserProjector() {
     }
@@ -53,59 +48,41 @@ public final class UserProjector {
      * @param current the stored document, null if there is none
      * @return the document after {@code event}; {@code current} itself (possibly null) when nothing changes
      */
-    public static UserDocument project(UserDocument current, EventEnvelope event) {
+    public static ResourceDocument project(ResourceDocument current, EventEnvelope event) {
         if (!handles(event) || (current != null && current.version() >= event.version())) {
             return current;
         }
         String tenant = event.metadata().tenantId();
         return switch (event.eventType()) {
-            case "UserCreated" -> UserDocument.live(tenant, event.resourceId(), event.version(),
-                    event.timestamp(), event.timestamp(), attributes(created(event)));
+            case "UserCreated" -> ResourceDocument.live(tenant, event.resourceId(), event.version(),
+                    event.timestamp(), event.timestamp(),
+                    EventPayloads.attributes(EventPayloads.read(event, UserCreated.class).attributes(), RENDERED_ATTRIBUTES));
             case "UserChanged" -> changed(current, event);
             // The hash stays on the command side; the read side only learns that a new version exists.
             case "UserPasswordChanged" -> touched(current, event);
-            case "UserDeleted" -> UserDocument.tombstone(tenant, event.resourceId(), event.version(),
+            case "UserDeleted" -> ResourceDocument.tombstone(tenant, event.resourceId(), event.version(),
                     current == null ? null : current.created(), event.timestamp());
             default -> current;
         };
     }
 
     /** A change applies to the live document it follows; without one (or on a tombstone) there is nothing to change. */
-    private static UserDocument changed(UserDocument current, EventEnvelope event) {
+    private static ResourceDocument changed(ResourceDocument current, EventEnvelope event) {
         if (current == null || current.deleted()) {
             return current;
         }
         ObjectNode attributes = current.attributes().deepCopy();
-        AttributeChange.applyAll(attributes, payload(event, UserChanged.class).changes());
+        AttributeChange.applyAll(attributes, EventPayloads.read(event, UserChanged.class).changes());
         attributes.remove(RENDERED_ATTRIBUTES);
-        return UserDocument.live(current.tenant(), current.resourceId(), event.version(), current.created(),
+        return ResourceDocument.live(current.tenant(), current.resourceId(), event.version(), current.created(),
                 event.timestamp(), attributes);
     }
 
-    private static UserDocument touched(UserDocument current, EventEnvelope event) {
+    private static ResourceDocument touched(ResourceDocument current, EventEnvelope event) {
         if (current == null || current.deleted()) {
             return current;
         }
-        return UserDocument.live(current.tenant(), current.resourceId(), event.version(), current.created(),
+        return ResourceDocument.live(current.tenant(), current.resourceId(), event.version(), current.created(),
                 event.timestamp(), current.attributes());
-    }
-
-    private static <T> T payload(EventEnvelope event, Class<T> type) {
-        try {
-            return PAYLOADS.treeToValue(event.payload(), type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Unreadable " + type.getSimpleName() + " payload of event " + event.eventId(), e);
-        }
-    }
-
-    private static UserCreated created(EventEnvelope event) {
-        return payload(event, UserCreated.class);
-    }
-
-    private static ObjectNode attributes(UserCreated created) {
-        ObjectNode attributes = created.attributes() == null
-                ? PAYLOADS.createObjectNode() : created.attributes().deepCopy();
-        attributes.remove(RENDERED_ATTRIBUTES);
-        return attributes;
     }
 }

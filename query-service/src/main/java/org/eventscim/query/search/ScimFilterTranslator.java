@@ -43,6 +43,11 @@ import org.eventscim.query.index.ResourceSchema;
  * attribute is its own {@code nested} query, so {@code emails.type eq "work" and emails.value co "@x"}
  * may match two different emails, as the RFC says, while {@code emails[type eq "work" and value co "@x"]}
  * must match one.
+ *
+ * <p>Membership attributes ({@code Group.members}, {@code User.groups}) are not in the resource document:
+ * {@code members eq "u"}, {@code members.value eq "u"} and {@code members[value eq "u"]} are resolved to
+ * the matching resource ids by a {@link MembershipResolver} of the caller's tenant and become a terms
+ * query on the resource id, so they combine with everything else through and, or and not.
  */
 public final class ScimFilterTranslator {
 
@@ -55,8 +60,11 @@ public final class ScimFilterTranslator {
         this.schema = schema;
     }
 
-    /** @throws ScimException 400 {@code invalidFilter} when the filter is malformed or uses what is unsupported */
-    public Query translate(String filterText) {
+    /**
+     * @param memberships resolves membership predicates; tenant-scoped by the caller
+     * @throws ScimException 400 {@code invalidFilter} when the filter is malformed or uses what is unsupported
+     */
+    public Query translate(String filterText, MembershipResolver memberships) {
         if (filterText.length() > MAX_FILTER_LENGTH) {
             throw ScimException.invalidFilter("The filter is longer than " + MAX_FILTER_LENGTH + " characters.");
         }
@@ -67,7 +75,7 @@ public final class ScimFilterTranslator {
             throw ScimException.invalidFilter("Invalid filter: " + malformed.getMessage());
         }
         try {
-            return filter.visit(new Translation(), null);
+            return filter.visit(new Translation(memberships), null);
         } catch (com.unboundid.scim2.common.exceptions.ScimException unexpected) {
             throw ScimException.invalidFilter("Invalid filter: " + unexpected.getMessage());
         }
@@ -76,8 +84,18 @@ public final class ScimFilterTranslator {
     /** The visitor; its parameter is the complex attribute whose value filter ({@code emails[...]}) is being read. */
     private final class Translation implements FilterVisitor<Query, Attribute> {
 
+        private final MembershipResolver memberships;
+
+        Translation(MembershipResolver memberships) {
+            this.memberships = memberships;
+        }
+
         @Override
         public Query visit(EqualFilter filter, Attribute scope) {
+            Attribute membership = scope == null ? membership(filter.getAttributePath()) : null;
+            if (membership != null) {
+                return memberOf(membership, filter.getComparisonValue());
+            }
             return comparison(filter, scope, this::equal);
         }
 
@@ -161,11 +179,46 @@ public final class ScimFilterTranslator {
                 throw ScimException.invalidFilter("Value filters cannot be nested: " + filter);
             }
             Attribute attribute = topLevel(filter.getAttributePath());
+            if (attribute.type() == AttributeType.MEMBERSHIP) {
+                if (filter.getValueFilter() instanceof EqualFilter equal && equal.getAttributePath().size() == 1
+                        && equal.getAttributePath().getSchemaUrn() == null
+                        && equal.getAttributePath().getElement(0).getValueFilter() == null
+                        && attribute.subAttribute(equal.getAttributePath().getElement(0).getAttribute()).isPresent()) {
+                    return memberOf(attribute, equal.getComparisonValue());
+                }
+                throw membershipOnlyByValue(attribute);
+            }
             if (!attribute.isComplex()) {
                 throw ScimException.invalidFilter("'" + attribute.name() + "' has no sub-attributes to filter on.");
             }
             Query inner = filter.getValueFilter().visit(this, attribute);
             return attribute.isNested() ? nested(attribute, inner) : inner;
+        }
+
+        /** The membership attribute an equality names ({@code members} or {@code members.value}), or null. */
+        private Attribute membership(Path path) {
+            if (path.size() == 0 || path.size() > 2) {
+                return null;
+            }
+            for (Path.Element element : path) {
+                if (element.getValueFilter() != null) {
+                    return null;
+                }
+            }
+            Attribute top = schema.attribute(path.getSchemaUrn(), path.getElement(0).getAttribute()).orElse(null);
+            if (top == null || top.type() != AttributeType.MEMBERSHIP) {
+                return null;
+            }
+            return path.size() == 1 || top.subAttribute(path.getElement(1).getAttribute()).isPresent() ? top : null;
+        }
+
+        /** The resources holding {@code value} in the membership attribute, as resolved in the memberships read model. */
+        private Query memberOf(Attribute membership, ValueNode value) {
+            List<FieldValue> ids = memberships.resourceIds(text(membership, value, "eq")).stream()
+                    .map(FieldValue::of)
+                    .toList();
+            return Query.of(query -> query.terms(terms -> terms.field(membership.field())
+                    .terms(values -> values.value(ids))));
         }
 
         private List<Query> operands(List<Filter> filters, Attribute scope)
@@ -193,7 +246,7 @@ public final class ScimFilterTranslator {
                     yield Query.of(query -> query.range(range -> range.date(date -> date
                             .field(attribute.field()).gte(instant).lte(instant))));
                 }
-                case COMPLEX -> throw unsupported("eq", attribute);
+                case COMPLEX, MEMBERSHIP -> throw unsupported("eq", attribute);
             };
         }
 
@@ -223,7 +276,7 @@ public final class ScimFilterTranslator {
                         };
                     })));
                 }
-                case BOOLEAN, COMPLEX -> throw unsupported(operator, attribute);
+                case BOOLEAN, COMPLEX, MEMBERSHIP -> throw unsupported(operator, attribute);
             };
         }
 
@@ -254,6 +307,9 @@ public final class ScimFilterTranslator {
                 return new Target(sub, scope.isNested() ? scope : null);
             }
             Attribute top = topLevel(path);
+            if (top.type() == AttributeType.MEMBERSHIP) {
+                throw membershipOnlyByValue(top);
+            }
             if (path.size() == 1) {
                 if (top.isComplex() && !operator.equals("pr")) {
                     Attribute value = top.subAttribute("value").orElseThrow(() -> unsupported(operator, top));
@@ -333,6 +389,12 @@ public final class ScimFilterTranslator {
 
     private static ScimException unknown(String path) {
         return ScimException.invalidFilter("Unknown or unfilterable attribute '" + path + "'.");
+    }
+
+    private static ScimException membershipOnlyByValue(Attribute membership) {
+        String name = membership.name();
+        return ScimException.invalidFilter("'" + name + "' can only be filtered by equality of its value: "
+                + name + " eq \"<id>\", " + name + ".value eq \"<id>\" or " + name + "[value eq \"<id>\"].");
     }
 
     private static ScimException unsupported(String operator, Attribute attribute) {

@@ -6,72 +6,143 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.eventscim.events.group.GroupMember;
 import org.eventscim.protocol.error.ScimException;
-import org.eventscim.query.index.UserDocument;
-import org.eventscim.query.index.UserIndex;
+import org.eventscim.query.index.MembershipDocument;
+import org.eventscim.query.index.MembershipIndex;
+import org.eventscim.query.index.ReadModels;
+import org.eventscim.query.index.ResourceDocument;
+import org.eventscim.query.index.ResourceIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The only way to read the users read model. Every read is confined to one tenant and skips
- * tombstones here, so no endpoint can forget either (DESIGN decision 9).
+ * The only way to read the read models. Every read is confined to one tenant and skips tombstones here,
+ * so no endpoint can forget either (DESIGN decision 9). Filters are translated here too, so that the
+ * membership predicates in them are resolved within the same tenant.
  */
 @Component
 public class TenantScopedSearch {
 
     private static final Logger log = LoggerFactory.getLogger(TenantScopedSearch.class);
+    /** Elasticsearch's default {@code index.max_terms_count}: the most ids one terms query may hold. */
+    static final int MAX_RESOLVED_IDS = 65_536;
+    private static final List<String> DISPLAY_FIELDS = List.of(ResourceDocument.TENANT, ResourceDocument.RESOURCE_ID,
+            ResourceDocument.DELETED, ResourceDocument.RESOURCE + ".displayName", ResourceDocument.RESOURCE + ".userName",
+            ResourceDocument.UNINDEXED_RESOURCE + ".displayName", ResourceDocument.UNINDEXED_RESOURCE + ".userName");
 
     private final ElasticsearchClient client;
-    private final UserIndex index;
+    private final ResourceIndex users;
+    private final ResourceIndex groups;
+    private final MembershipIndex memberships;
+    private final ScimFilterTranslator userFilters;
+    private final ScimFilterTranslator groupFilters;
 
-    TenantScopedSearch(ElasticsearchClient client, UserIndex index) {
+    TenantScopedSearch(ElasticsearchClient client, ReadModels readModels) {
         this.client = client;
-        this.index = index;
+        this.users = readModels.users();
+        this.groups = readModels.groups();
+        this.memberships = readModels.memberships();
+        this.userFilters = new ScimFilterTranslator(users.schema());
+        this.groupFilters = new ScimFilterTranslator(groups.schema());
     }
 
     /** The tenant's live user with this id; empty if unknown, deleted, or another tenant's. */
-    public Optional<UserDocument> user(String tenant, String resourceId) {
-        return stored(tenant, resourceId, true).filter(document -> !document.deleted());
+    public Optional<ResourceDocument> user(String tenant, String resourceId) {
+        return stored(users, tenant, resourceId, true).filter(document -> !document.deleted());
+    }
+
+    /** The tenant's live group with this id; empty if unknown, deleted, or another tenant's. */
+    public Optional<ResourceDocument> group(String tenant, String resourceId) {
+        return stored(groups, tenant, resourceId, true).filter(document -> !document.deleted());
     }
 
     /**
-     * The version of the tenant's user that searches already see (a tombstone's too), 0 if none. Reads
-     * without the real-time flag, so a version written but not yet refreshed does not count.
+     * The version of the tenant's user or group that searches already see (a tombstone's too), 0 if none.
+     * Reads without the real-time flag, so a version written but not yet refreshed does not count. A
+     * group's memberships are searchable before its document shows their version (the projection
+     * writes them first), so this covers them too.
      */
-    public long searchableVersion(String tenant, String resourceId) {
-        return stored(tenant, resourceId, false).map(UserDocument::version).orElse(0L);
+    public long searchableVersion(String resourceType, String tenant, String resourceId) {
+        ResourceIndex index = resourceType.equals(groups.resourceType()) ? groups : users;
+        return stored(index, tenant, resourceId, false).map(ResourceDocument::version).orElse(0L);
     }
 
-    /** The tenant's live users matching {@code criteria} (all of them when null), in creation order. */
-    public SearchResult<UserDocument> users(String tenant, Query criteria, Page page) {
+    /** The tenant's live users matching the SCIM filter (all of them when null or blank), in creation order. */
+    public SearchResult<ResourceDocument> users(String tenant, String filter, Page page) {
+        Query criteria = blank(filter) ? null : userFilters.translate(filter,
+                groupId -> resolve(tenant, MembershipDocument.GROUP_ID, groupId, MembershipDocument.MEMBER_ID, true));
+        return search(users, tenant, criteria, page);
+    }
+
+    /** The tenant's live groups matching the SCIM filter (all of them when null or blank), in creation order. */
+    public SearchResult<ResourceDocument> groups(String tenant, String filter, Page page) {
+        Query criteria = blank(filter) ? null : groupFilters.translate(filter,
+                memberId -> resolve(tenant, MembershipDocument.MEMBER_ID, memberId, MembershipDocument.GROUP_ID, false));
+        return search(groups, tenant, criteria, page);
+    }
+
+    /** The direct members of the tenant's groups with these ids, by group id, then member id. */
+    public List<MembershipDocument> membersOf(String tenant, Collection<String> groupIds) {
+        return memberships(tenant, terms(MembershipDocument.GROUP_ID, groupIds),
+                List.of(MembershipDocument.GROUP_ID, MembershipDocument.MEMBER_ID), Integer.MAX_VALUE);
+    }
+
+    /** The direct group memberships of the tenant's users with these ids, by user id, then group id. */
+    public List<MembershipDocument> groupsOf(String tenant, Collection<String> userIds) {
+        Query usersOnly = Query.of(query -> query.bool(bool -> bool
+                .filter(terms(MembershipDocument.MEMBER_ID, userIds))
+                .filter(filter -> filter.term(term -> term.field(MembershipDocument.MEMBER_TYPE)
+                        .value(FieldValue.of(GroupMember.USER))))));
+        return memberships(tenant, usersOnly, List.of(MembershipDocument.MEMBER_ID, MembershipDocument.GROUP_ID),
+                Integer.MAX_VALUE);
+    }
+
+    /** The display names of the tenant's live users (displayName, else userName) with these ids, by id. */
+    public Map<String, String> userDisplayNames(String tenant, Collection<String> userIds) {
+        return displayNames(users, tenant, userIds);
+    }
+
+    /** The display names of the tenant's live groups with these ids, by id. */
+    public Map<String, String> groupDisplayNames(String tenant, Collection<String> groupIds) {
+        return displayNames(groups, tenant, groupIds);
+    }
+
+    private SearchResult<ResourceDocument> search(ResourceIndex index, String tenant, Query criteria, Page page) {
         Page window = page.within(index.maxResultWindow());
-        List<Query> filters = new ArrayList<>(List.of(
-                Query.of(query -> query.term(term -> term.field(UserDocument.TENANT).value(FieldValue.of(tenant))))));
+        List<Query> filters = new ArrayList<>(List.of(tenantIs(ResourceDocument.TENANT, tenant)));
         if (criteria != null) {
             filters.add(criteria);
         }
         Query scoped = Query.of(query -> query.bool(bool -> bool
                 .filter(filters)
-                .mustNot(not -> not.term(term -> term.field(UserDocument.DELETED).value(FieldValue.TRUE)))));
-        SearchResponse<UserDocument> response = call(() -> client.search(search -> search
+                .mustNot(not -> not.term(term -> term.field(ResourceDocument.DELETED).value(FieldValue.TRUE)))));
+        SearchResponse<ResourceDocument> response = call(() -> client.search(search -> search
                 .index(index.alias())
                 .query(scoped)
-                // Stable order for paging: creation time, then id for users created in the same millisecond.
-                .sort(sort -> sort.field(field -> field.field(UserDocument.CREATED).order(SortOrder.Asc)))
-                .sort(sort -> sort.field(field -> field.field(UserDocument.RESOURCE_ID).order(SortOrder.Asc)))
+                // Stable order for paging: creation time, then id for resources created in the same millisecond.
+                .sort(sort -> sort.field(field -> field.field(ResourceDocument.CREATED).order(SortOrder.Asc)))
+                .sort(sort -> sort.field(field -> field.field(ResourceDocument.RESOURCE_ID).order(SortOrder.Asc)))
                 .from(window.from())
                 .size(window.count())
-                .trackTotalHits(total -> total.enabled(true)), UserDocument.class));
-        List<UserDocument> documents = response.hits().hits().stream()
+                .trackTotalHits(total -> total.enabled(true)), ResourceDocument.class));
+        List<ResourceDocument> documents = response.hits().hits().stream()
                 .map(Hit::source)
                 .filter(Objects::nonNull)
                 .filter(document -> tenant.equals(document.tenant()))
@@ -80,14 +151,110 @@ public class TenantScopedSearch {
         return new SearchResult<>(total, documents);
     }
 
-    private Optional<UserDocument> stored(String tenant, String resourceId, boolean realtime) {
-        GetResponse<UserDocument> response = call(() -> client.get(get -> get
+    /**
+     * The values of {@code resultField} of the tenant's memberships whose {@code field} is {@code value}:
+     * the groups of a member, or the users of a group.
+     */
+    private List<String> resolve(String tenant, String field, String value, String resultField, boolean usersOnly) {
+        List<Query> criteria = new ArrayList<>(List.of(terms(field, List.of(value))));
+        if (usersOnly) {
+            criteria.add(Query.of(query -> query.term(term -> term.field(MembershipDocument.MEMBER_TYPE)
+                    .value(FieldValue.of(GroupMember.USER)))));
+        }
+        List<MembershipDocument> found = memberships(tenant, Query.of(query -> query.bool(bool -> bool.filter(criteria))),
+                List.of(resultField), MAX_RESOLVED_IDS);
+        if (found.size() > MAX_RESOLVED_IDS) {
+            throw ScimException.invalidFilter("'" + value + "' has more than " + MAX_RESOLVED_IDS
+                    + " memberships; narrow the filter.");
+        }
+        return found.stream()
+                .map(membership -> resultField.equals(MembershipDocument.GROUP_ID) ? membership.groupId() : membership.memberId())
+                .toList();
+    }
+
+    /**
+     * The tenant's memberships matching {@code criteria}, in the order of {@code sortFields} (which must
+     * identify a membership), read page by page with search_after so that no number of them reaches the
+     * result window; at most {@code limit} + 1. No point in time is held: the sort keys are unique, so
+     * pages neither repeat nor skip what did not change meanwhile.
+     */
+    private List<MembershipDocument> memberships(String tenant, Query criteria, List<String> sortFields, int limit) {
+        Query scoped = Query.of(query -> query.bool(bool -> bool
+                .filter(tenantIs(MembershipDocument.TENANT, tenant))
+                .filter(criteria)));
+        List<MembershipDocument> found = new ArrayList<>();
+        List<FieldValue> after = List.of();
+        while (found.size() <= limit) {
+            List<FieldValue> cursor = after;
+            SearchResponse<MembershipDocument> response = call(() -> client.search(search -> {
+                search.index(memberships.alias())
+                        .query(scoped)
+                        .size(memberships.pageSize())
+                        .trackTotalHits(total -> total.enabled(false));
+                sortFields.forEach(field -> search.sort(sort -> sort.field(order -> order.field(field).order(SortOrder.Asc))));
+                return cursor.isEmpty() ? search : search.searchAfter(cursor);
+            }, MembershipDocument.class));
+            List<Hit<MembershipDocument>> hits = response.hits().hits();
+            hits.stream()
+                    .map(Hit::source)
+                    .filter(Objects::nonNull)
+                    .filter(membership -> tenant.equals(membership.tenant()))
+                    .forEach(found::add);
+            if (hits.size() < memberships.pageSize()) {
+                break;
+            }
+            after = hits.getLast().sort();
+        }
+        return found;
+    }
+
+    private Map<String, String> displayNames(ResourceIndex index, String tenant, Collection<String> resourceIds) {
+        Map<String, String> names = new HashMap<>();
+        List<String> ids = resourceIds.stream().distinct().map(id -> ResourceDocument.id(tenant, id)).toList();
+        for (int from = 0; from < ids.size(); from += memberships.pageSize()) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + memberships.pageSize()));
+            MgetResponse<ResourceDocument> response = call(() -> client.mget(mget -> mget
+                    .index(index.alias())
+                    .ids(chunk)
+                    .sourceIncludes(DISPLAY_FIELDS), ResourceDocument.class));
+            for (MultiGetResponseItem<ResourceDocument> item : response.docs()) {
+                ResourceDocument document = item.isResult() && item.result().found() ? item.result().source() : null;
+                if (document != null && tenant.equals(document.tenant()) && !document.deleted()
+                        && document.attributes() != null) {
+                    displayName(document.attributes()).ifPresent(name -> names.put(document.resourceId(), name));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static Optional<String> displayName(ObjectNode attributes) {
+        return Optional.ofNullable(attributes.get("displayName")).or(() -> Optional.ofNullable(attributes.get("userName")))
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::asText);
+    }
+
+    private Optional<ResourceDocument> stored(ResourceIndex index, String tenant, String resourceId, boolean realtime) {
+        GetResponse<ResourceDocument> response = call(() -> client.get(get -> get
                 .index(index.alias())
-                .id(UserDocument.id(tenant, resourceId))
-                .realtime(realtime), UserDocument.class));
+                .id(ResourceDocument.id(tenant, resourceId))
+                .realtime(realtime), ResourceDocument.class));
         // The id already holds the tenant; checking the stored fields too costs nothing.
         return Optional.ofNullable(response.found() ? response.source() : null)
                 .filter(document -> tenant.equals(document.tenant()) && resourceId.equals(document.resourceId()));
+    }
+
+    private static Query tenantIs(String field, String tenant) {
+        return Query.of(query -> query.term(term -> term.field(field).value(FieldValue.of(tenant))));
+    }
+
+    private static Query terms(String field, Collection<String> values) {
+        List<FieldValue> terms = values.stream().distinct().map(FieldValue::of).toList();
+        return Query.of(query -> query.terms(filter -> filter.field(field).terms(list -> list.value(terms))));
+    }
+
+    private static boolean blank(String filter) {
+        return filter == null || filter.isBlank();
     }
 
     private static <T> T call(ElasticsearchCall<T> call) {

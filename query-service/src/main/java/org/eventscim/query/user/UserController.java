@@ -1,19 +1,23 @@
 package org.eventscim.query.user;
 
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import org.eventscim.protocol.ScimMediaType;
+import org.eventscim.protocol.ScimSchemas;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.caller.Scopes;
 import org.eventscim.protocol.error.ScimException;
 import org.eventscim.protocol.resource.ScimResources;
-import org.eventscim.query.index.UserDocument;
-import org.eventscim.query.index.UserSchema;
+import org.eventscim.query.index.ResourceDocument;
+import org.eventscim.query.membership.MembershipReferences;
+import org.eventscim.query.search.AttributeSelection;
 import org.eventscim.query.search.ListResponse;
 import org.eventscim.query.search.Page;
-import org.eventscim.query.search.ScimFilterTranslator;
 import org.eventscim.query.search.SearchProperties;
+import org.eventscim.query.search.SearchRequest;
 import org.eventscim.query.search.SearchResult;
 import org.eventscim.query.search.TenantScopedSearch;
 import org.springframework.http.HttpHeaders;
@@ -30,18 +34,22 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * SCIM reads of users (RFC 7644 §3.4): by id, by filter, and {@code POST .search}; all need the scope
- * {@code scim:read} and go through {@link TenantScopedSearch}.
+ * {@code scim:read} and go through {@link TenantScopedSearch}. {@code groups} (the user's direct
+ * memberships) comes from the memberships read model.
  */
 @RestController
 @RequestMapping("/scim/v2/Users")
 class UserController {
 
+    private static final String GROUPS = "groups";
+
     private final TenantScopedSearch search;
-    private final ScimFilterTranslator filters = new ScimFilterTranslator(UserSchema.SCHEMA);
+    private final MembershipReferences memberships;
     private final SearchProperties limits;
 
-    UserController(TenantScopedSearch search, SearchProperties limits) {
+    UserController(TenantScopedSearch search, MembershipReferences memberships, SearchProperties limits) {
         this.search = search;
+        this.memberships = memberships;
         this.limits = limits;
     }
 
@@ -52,17 +60,18 @@ class UserController {
                                    @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                    Caller caller) {
         requireRead(caller);
-        AttributeSelection selection = AttributeSelection.of(attributes, excludedAttributes);
-        UserDocument user = search.user(caller.tenantId(), id)
+        AttributeSelection selection = AttributeSelection.of(ScimSchemas.USER, attributes, excludedAttributes);
+        ResourceDocument user = search.user(caller.tenantId(), id)
                 .orElseThrow(() -> ScimException.notFound("User " + id + " not found."));
         String etag = ScimResources.etag(user.version());
         if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(etag))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag).build();
         }
+        Map<String, ArrayNode> groups = groups(List.of(user), selection, caller);
         return ResponseEntity.ok()
                 .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
-                .header(HttpHeaders.ETAG, ScimResources.etag(user.version()))
-                .body(render(user, caller, selection));
+                .header(HttpHeaders.ETAG, etag)
+                .body(render(user, groups, caller, selection));
     }
 
     @GetMapping
@@ -72,45 +81,56 @@ class UserController {
                                       @RequestParam(required = false) String attributes,
                                       @RequestParam(required = false) String excludedAttributes,
                                       Caller caller) {
-        return query(filter, startIndex, count, AttributeSelection.of(attributes, excludedAttributes), caller);
+        requireRead(caller);
+        return query(filter, startIndex, count, AttributeSelection.of(ScimSchemas.USER, attributes, excludedAttributes),
+                caller);
     }
 
     @PostMapping("/.search")
     ResponseEntity<ListResponse> searchRequest(@RequestBody SearchRequest request, Caller caller) {
-        AttributeSelection selection = AttributeSelection.of(joined(request.attributes()),
-                joined(request.excludedAttributes()));
+        requireRead(caller);
+        AttributeSelection selection = AttributeSelection.of(ScimSchemas.USER, request.attributeList(),
+                request.excludedAttributeList());
         return query(request.filter(), request.startIndex(), request.count(), selection, caller);
     }
 
     private ResponseEntity<ListResponse> query(String filter, Integer startIndex, Integer count,
                                                AttributeSelection selection, Caller caller) {
-        requireRead(caller);
         Page page = Page.of(startIndex, count, limits);
-        Query criteria = filter == null || filter.isBlank() ? null : filters.translate(filter);
-        SearchResult<UserDocument> result = search.users(caller.tenantId(), criteria, page);
+        SearchResult<ResourceDocument> result = search.users(caller.tenantId(), filter, page);
+        Map<String, ArrayNode> groups = groups(result.documents(), selection, caller);
         return ResponseEntity.ok()
                 .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
                 .body(ListResponse.of(result.total(), page.startIndex(),
-                        result.documents().stream().map(user -> render(user, caller, selection)).toList()));
+                        result.documents().stream().map(user -> render(user, groups, caller, selection)).toList()));
     }
 
-    private static ObjectNode render(UserDocument user, Caller caller, AttributeSelection selection) {
-        return selection.apply(ScimResources.user(user.resourceId(), user.attributes(), user.created(),
-                user.lastModified(), user.version(), caller.baseUrl()));
+    /** The groups of these users, by user id: one memberships query for all of them, none if not returned. */
+    private Map<String, ArrayNode> groups(List<ResourceDocument> users, AttributeSelection selection, Caller caller) {
+        if (!selection.returns(GROUPS)) {
+            return Map.of();
+        }
+        return memberships.groups(caller.tenantId(), users.stream().map(ResourceDocument::resourceId).toList(),
+                caller.baseUrl());
     }
 
-    private static String joined(List<String> names) {
-        return names == null ? null : String.join(",", names);
+    private static ObjectNode render(ResourceDocument user, Map<String, ArrayNode> groups, Caller caller,
+                                     AttributeSelection selection) {
+        ObjectNode resource = ScimResources.user(user.resourceId(), user.attributes(), user.created(),
+                user.lastModified(), user.version(), caller.baseUrl());
+        ArrayNode userGroups = groups.get(user.resourceId());
+        if (userGroups != null) {
+            // Derived, never stored; an empty list is omitted (RFC 7643 §2.5). Before meta, as RFC 7643 shows it.
+            JsonNode meta = resource.remove("meta");
+            resource.set(GROUPS, userGroups);
+            resource.set("meta", meta);
+        }
+        return selection.apply(resource);
     }
 
     private static void requireRead(Caller caller) {
         if (!caller.hasScope(Scopes.SCIM_READ)) {
             throw ScimException.forbidden("Reading users needs the scope " + Scopes.SCIM_READ + ".");
         }
-    }
-
-    /** The body of {@code POST /Users/.search} (RFC 7644 §3.4.3); unknown members are ignored. */
-    record SearchRequest(String filter, Integer startIndex, Integer count, List<String> attributes,
-                         List<String> excludedAttributes) {
     }
 }

@@ -14,7 +14,7 @@ import org.eventscim.events.user.UserChanged;
 import org.eventscim.events.user.UserCreated;
 import org.eventscim.events.user.UserDeleted;
 import org.eventscim.events.user.UserPasswordChanged;
-import org.eventscim.query.index.UserDocument;
+import org.eventscim.query.index.ResourceDocument;
 import org.junit.jupiter.api.Test;
 
 class UserProjectorTest {
@@ -25,7 +25,7 @@ class UserProjectorTest {
 
     @Test
     void aCreatedUserBecomesALiveDocumentAtVersionOne() {
-        UserDocument document = UserProjector.project(null, created("u1", "tenant-a", 1, CREATED_AT));
+        ResourceDocument document = UserProjector.project(null, created("u1", "tenant-a", 1, CREATED_AT));
 
         assertThat(document.id()).isEqualTo("tenant-a/u1");
         assertThat(document.tenant()).isEqualTo("tenant-a");
@@ -40,7 +40,7 @@ class UserProjectorTest {
 
     @Test
     void renderedAndSecretAttributesAreNeverStored() {
-        UserDocument document = UserProjector.project(null, created("u1", "tenant-a", 1, CREATED_AT));
+        ResourceDocument document = UserProjector.project(null, created("u1", "tenant-a", 1, CREATED_AT));
 
         assertThat(document.resource().has("id")).isFalse();
         assertThat(document.resource().has("meta")).isFalse();
@@ -50,9 +50,9 @@ class UserProjectorTest {
 
     @Test
     void aDeleteLeavesATombstoneThatKeepsTheVersionAndCreationTime() {
-        UserDocument live = UserProjector.project(null, created("u1", "tenant-a", 1, CREATED_AT));
+        ResourceDocument live = UserProjector.project(null, created("u1", "tenant-a", 1, CREATED_AT));
 
-        UserDocument tombstone = UserProjector.project(live, deleted("u1", "tenant-a", 2, DELETED_AT));
+        ResourceDocument tombstone = UserProjector.project(live, deleted("u1", "tenant-a", 2, DELETED_AT));
 
         assertThat(tombstone.deleted()).isTrue();
         assertThat(tombstone.version()).isEqualTo(2);
@@ -63,7 +63,7 @@ class UserProjectorTest {
 
     @Test
     void aDeleteOfAnUnseenUserStillLeavesATombstone() {
-        UserDocument tombstone = UserProjector.project(null, deleted("u1", "tenant-a", 2, DELETED_AT));
+        ResourceDocument tombstone = UserProjector.project(null, deleted("u1", "tenant-a", 2, DELETED_AT));
 
         assertThat(tombstone.deleted()).isTrue();
         assertThat(tombstone.version()).isEqualTo(2);
@@ -71,27 +71,27 @@ class UserProjectorTest {
 
     @Test
     void aDuplicateEventChangesNothing() {
-        UserDocument live = UserProjector.project(null, created("u1", "tenant-a", 1, CREATED_AT));
+        ResourceDocument live = UserProjector.project(null, created("u1", "tenant-a", 1, CREATED_AT));
 
         assertThat(UserProjector.project(live, created("u1", "tenant-a", 1, CREATED_AT))).isSameAs(live);
     }
 
     @Test
     void anOlderEventCannotResurrectADeletedUser() {
-        UserDocument tombstone = UserProjector.project(null, deleted("u1", "tenant-a", 2, DELETED_AT));
+        ResourceDocument tombstone = UserProjector.project(null, deleted("u1", "tenant-a", 2, DELETED_AT));
 
         assertThat(UserProjector.project(tombstone, created("u1", "tenant-a", 1, CREATED_AT))).isSameAs(tombstone);
     }
 
     @Test
     void aChangeSetsTheChangedAttributesAndKeepsTheRest() throws Exception {
-        UserDocument live = UserProjector.project(null, created("u1", "tenant-a", 1, CREATED_AT));
+        ResourceDocument live = UserProjector.project(null, created("u1", "tenant-a", 1, CREATED_AT));
         EventEnvelope change = new EventEnvelope("e-u1-2", "UserChanged", "User", "u1", 2, new StreamPosition(2, 2),
                 DELETED_AT, metadata("tenant-a"), JSON.valueToTree(new UserChanged("u1", List.of(
                         new AttributeChange("active", null, JSON.readTree("false")),
                         new AttributeChange("emails", live.resource().get("emails"), null)))));
 
-        UserDocument changed = UserProjector.project(live, change);
+        ResourceDocument changed = UserProjector.project(live, change);
 
         assertThat(UserProjector.needsCurrent(change)).isTrue();
         assertThat(changed.version()).isEqualTo(2);
@@ -103,12 +103,12 @@ class UserProjectorTest {
 
     @Test
     void aPasswordChangeIsANewVersionThatShowsNothingOfThePassword() {
-        UserDocument live = UserProjector.project(null, created("u1", "tenant-a", 1, CREATED_AT));
+        ResourceDocument live = UserProjector.project(null, created("u1", "tenant-a", 1, CREATED_AT));
         EventEnvelope password = new EventEnvelope("e-u1-2", "UserPasswordChanged", "User", "u1", 2,
                 new StreamPosition(2, 2), DELETED_AT, metadata("tenant-a"),
                 JSON.valueToTree(new UserPasswordChanged("u1", "pbkdf2-sha256$1$salt$hash")));
 
-        UserDocument touched = UserProjector.project(live, password);
+        ResourceDocument touched = UserProjector.project(live, password);
 
         assertThat(touched.version()).isEqualTo(2);
         assertThat(touched.lastModified()).isEqualTo(DELETED_AT);

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import java.util.ArrayList;
+import java.util.List;
 import org.eventscim.protocol.error.ScimException;
+import org.eventscim.query.index.GroupSchema;
 import org.eventscim.query.index.UserSchema;
 import org.json.JSONException;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,13 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 
 class ScimFilterTranslatorTest {
 
+    private static final MembershipResolver NO_MEMBERSHIPS = value -> {
+        throw new AssertionError("No membership predicate expected, got one for " + value);
+    };
+
     private final ScimFilterTranslator translator = new ScimFilterTranslator(UserSchema.SCHEMA);
+    private final ScimFilterTranslator groups = new ScimFilterTranslator(GroupSchema.SCHEMA);
+    private final List<String> resolved = new ArrayList<>();
 
     @Test
     void equalityOnACaseInsensitiveStringIsATermOnTheNormalisedKeyword() {
@@ -160,15 +169,82 @@ class ScimFilterTranslatorTest {
 
     @Test
     void invalidFiltersAreBadRequestsWithScimTypeInvalidFilter() {
-        assertThatThrownBy(() -> translator.translate("userName eq"))
+        assertThatThrownBy(() -> translator.translate("userName eq", NO_MEMBERSHIPS))
                 .isInstanceOfSatisfying(ScimException.class, failure -> {
                     assertThat(failure.status().value()).isEqualTo(400);
                     assertThat(failure.scimType()).isEqualTo("invalidFilter");
                 });
     }
 
+    @Test
+    void groupDisplayNamesCompareIgnoringCaseAndExternalIdsExactly() {
+        assertGroupQuery("displayName eq \"Admins\"", "{'term':{'resource.displayName':{'value':'Admins'}}}");
+        assertGroupQuery("externalId eq \"G-1\"", "{'term':{'resource.externalId':{'value':'G-1'}}}");
+        assertGroupQuery("id eq \"g1\"", "{'term':{'resourceId':{'value':'g1'}}}");
+    }
+
+    @Test
+    void everyWayIdpsNameAMemberResolvesToTheIdsOfItsGroups() {
+        for (String filter : List.of("members eq \"u1\"", "members.value eq \"u1\"", "members[value eq \"u1\"]",
+                "MEMBERS[VALUE eq \"u1\"]", "urn:ietf:params:scim:schemas:core:2.0:Group:members.value eq \"u1\"")) {
+            assertGroupQuery(filter, "{'terms':{'resourceId':['g1','g2']}}");
+        }
+        assertThat(resolved).containsOnly("u1");
+    }
+
+    @Test
+    void aMemberOfNoGroupMatchesNoGroup() {
+        assertGroupQuery("members eq \"u2\"", "{'terms':{'resourceId':[]}}");
+    }
+
+    @Test
+    void memberPredicatesCombineWithTheOtherConditionsAsOktaAndEntraSendThem() {
+        assertGroupQuery("id eq \"g2\" and members eq \"u1\"",
+                "{'bool':{'filter':[{'term':{'resourceId':{'value':'g2'}}},{'terms':{'resourceId':['g1','g2']}}]}}");
+        assertGroupQuery("displayName eq \"Admins\" or not (members[value eq \"u1\"])",
+                "{'bool':{'should':[{'term':{'resource.displayName':{'value':'Admins'}}},"
+                        + "{'bool':{'must_not':[{'terms':{'resourceId':['g1','g2']}}]}}],'minimum_should_match':'1'}}");
+    }
+
+    @Test
+    void aUsersGroupsResolveToTheIdsOfTheGroupsUsers() {
+        ScimFilterTranslator users = new ScimFilterTranslator(UserSchema.SCHEMA);
+        Query query = users.translate("groups[value eq \"g1\"] and active eq true",
+                group -> group.equals("g1") ? List.of("u1", "u3") : List.of());
+
+        assertJson("groups", query, "{'bool':{'filter':[{'terms':{'resourceId':['u1','u3']}},"
+                + "{'term':{'resource.active':{'value':true}}}]}}");
+    }
+
+    @Test
+    void membersCanOnlyBeFilteredByEqualityOfTheirValue() {
+        for (String filter : List.of("members pr", "members co \"u\"", "members.value ne \"u1\"",
+                "members.display eq \"Alice\"", "members[type eq \"User\"]",
+                "members[value eq \"u1\" and type eq \"User\"]")) {
+            assertThatThrownBy(() -> groups.translate(filter, this::groupsOf)).as(filter)
+                    .isInstanceOfSatisfying(ScimException.class, failure -> assertThat(failure.scimType()).isEqualTo("invalidFilter"))
+                    .hasMessageContaining("can only be filtered by equality of its value");
+        }
+        assertThatThrownBy(() -> groups.translate("members eq null", this::groupsOf)).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> groups.translate("userName eq \"a\"", this::groupsOf)).hasMessageContaining("Unknown");
+        assertThat(resolved).isEmpty();
+    }
+
+    /** Stands in for one tenant's memberships read model: u1 is in g1 and g2, nobody else in any group. */
+    private List<String> groupsOf(String member) {
+        resolved.add(member);
+        return member.equals("u1") ? List.of("g1", "g2") : List.of();
+    }
+
+    private void assertGroupQuery(String filter, String expectedJson) {
+        assertJson(filter, groups.translate(filter, this::groupsOf), expectedJson);
+    }
+
     private void assertQuery(String filter, String expectedJson) {
-        Query query = translator.translate(filter);
+        assertJson(filter, translator.translate(filter, NO_MEMBERSHIPS), expectedJson);
+    }
+
+    private static void assertJson(String filter, Query query, String expectedJson) {
         String actual = JsonpUtils.toJsonString(query, new JacksonJsonpMapper());
         try {
             JSONAssert.assertEquals(expectedJson.replace('\'', '"'), actual, JSONCompareMode.STRICT);
@@ -178,7 +254,7 @@ class ScimFilterTranslatorTest {
     }
 
     private void assertInvalid(String filter, String detailPart) {
-        assertThatThrownBy(() -> translator.translate(filter))
+        assertThatThrownBy(() -> translator.translate(filter, NO_MEMBERSHIPS))
                 .isInstanceOf(ScimException.class)
                 .hasMessageContaining(detailPart);
     }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import org.eventscim.protocol.ScimSchemas;
 
 /** Renders stored resources as SCIM JSON, the same way on the command and the query side. */
@@ -41,23 +39,18 @@ public final class ScimResources {
     }
 
     /**
-     * A group with its members ({@code value}, {@code $ref}, {@code type}); an empty member list is left
-     * out, as RFC 7643 §2.5 treats an empty multi-valued attribute as unassigned.
-     *
-     * @param members each member's id and resource type ({@code User} or {@code Group}), in the order to show
+     * A group with its members, each {@code value}, {@code $ref}, {@code type} and perhaps {@code display};
+     * no or an empty member list is left out, as RFC 7643 §2.5 treats an empty multi-valued attribute as
+     * unassigned.
      */
-    public static ObjectNode group(String id, ObjectNode attributes, List<Map.Entry<String, String>> members,
-                                   Instant created, Instant lastModified, long version, String baseUrl) {
+    public static ObjectNode group(String id, ObjectNode attributes, ArrayNode members, Instant created,
+                                   Instant lastModified, long version, String baseUrl) {
         ObjectNode resource = JSON.objectNode();
         resource.putArray("schemas").add(ScimSchemas.GROUP);
         resource.put("id", id);
         resource.setAll(attributes);
-        if (!members.isEmpty()) {
-            ArrayNode array = resource.putArray("members");
-            members.forEach(member -> array.addObject()
-                    .put("value", member.getKey())
-                    .put("$ref", location(member.getValue(), member.getKey(), baseUrl))
-                    .put("type", member.getValue()));
+        if (members != null && !members.isEmpty()) {
+            resource.set("members", members);
         }
         resource.set("meta", meta("Group", id, created, lastModified, version, baseUrl));
         return resource;

@@ -1,4 +1,4 @@
-package org.eventscim.query.user;
+package org.eventscim.query.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,32 +18,53 @@ import org.eventscim.protocol.error.ScimException;
  * resource. Names are case-insensitive and may carry a schema URN; {@code id} and {@code schemas} are
  * always returned. Paths are parsed by the UnboundID SCIM SDK.
  */
-final class AttributeSelection {
+public final class AttributeSelection {
 
     private static final List<String> ALWAYS_RETURNED = List.of("schemas", "id");
-    private static final AttributeSelection EVERYTHING = new AttributeSelection(List.of(), false);
 
+    private final String coreSchema;
     private final List<Path> paths;
     private final boolean include;
 
-    private AttributeSelection(List<Path> paths, boolean include) {
+    private AttributeSelection(String coreSchema, List<Path> paths, boolean include) {
+        this.coreSchema = coreSchema;
         this.paths = paths;
         this.include = include;
     }
 
-    static AttributeSelection of(String attributes, String excludedAttributes) {
+    /**
+     * @param coreSchema the URN of the resource's core schema, which attribute names may carry as a prefix
+     * @throws ScimException 400 {@code invalidValue} for both parameters at once or an unusable path
+     */
+    public static AttributeSelection of(String coreSchema, String attributes, String excludedAttributes) {
         boolean hasAttributes = attributes != null && !attributes.isBlank();
         boolean hasExcluded = excludedAttributes != null && !excludedAttributes.isBlank();
         if (hasAttributes && hasExcluded) {
             throw ScimException.invalidValue("Give either attributes or excludedAttributes, not both.");
         }
         if (!hasAttributes && !hasExcluded) {
-            return EVERYTHING;
+            return new AttributeSelection(coreSchema, List.of(), false);
         }
-        return new AttributeSelection(parse(hasAttributes ? attributes : excludedAttributes), hasAttributes);
+        return new AttributeSelection(coreSchema, parse(hasAttributes ? attributes : excludedAttributes), hasAttributes);
     }
 
-    ObjectNode apply(ObjectNode resource) {
+    /**
+     * Whether the response may contain the core attribute {@code attribute}, so that what only it needs
+     * (memberships, for {@code members} and {@code groups}) is read only then.
+     */
+    public boolean returns(String attribute) {
+        return include ? paths.stream().anyMatch(path -> names(path, attribute))
+                : paths.stream().noneMatch(path -> names(path, attribute) && path.size() == 1);
+    }
+
+    /** Whether the response may contain the sub-attribute {@code attribute.subAttribute}. */
+    public boolean returns(String attribute, String subAttribute) {
+        return include
+                ? paths.stream().anyMatch(path -> names(path, attribute) && (path.size() == 1 || names(path, 1, subAttribute)))
+                : paths.stream().noneMatch(path -> names(path, attribute) && (path.size() == 1 || names(path, 1, subAttribute)));
+    }
+
+    public ObjectNode apply(ObjectNode resource) {
         if (paths.isEmpty()) {
             return resource;
         }
@@ -93,7 +114,7 @@ final class AttributeSelection {
     }
 
     /** Copies the attribute at {@code path} (merging sub-attributes already copied) from source to target. */
-    private static void copy(ObjectNode source, ObjectNode target, Path path) {
+    private void copy(ObjectNode source, ObjectNode target, Path path) {
         ObjectNode from = container(source, path.getSchemaUrn());
         if (from == null) {
             return;
@@ -138,7 +159,7 @@ final class AttributeSelection {
         }
     }
 
-    private static void remove(ObjectNode resource, Path path) {
+    private void remove(ObjectNode resource, Path path) {
         ObjectNode from = container(resource, path.getSchemaUrn());
         if (from == null) {
             return;
@@ -177,9 +198,18 @@ final class AttributeSelection {
         }
     }
 
+    private boolean names(Path path, String attribute) {
+        return (path.getSchemaUrn() == null || path.getSchemaUrn().equalsIgnoreCase(coreSchema))
+                && names(path, 0, attribute);
+    }
+
+    private static boolean names(Path path, int element, String attribute) {
+        return path.size() > element && path.getElement(element).getAttribute().equalsIgnoreCase(attribute);
+    }
+
     /** The object holding the attributes of {@code schemaUrn}: the resource itself for the core schema. */
-    private static ObjectNode container(ObjectNode resource, String schemaUrn) {
-        if (schemaUrn == null || schemaUrn.equalsIgnoreCase(ScimSchemas.USER)) {
+    private ObjectNode container(ObjectNode resource, String schemaUrn) {
+        if (schemaUrn == null || schemaUrn.equalsIgnoreCase(coreSchema)) {
             return resource;
         }
         String key = key(resource, schemaUrn);

@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A user as the read model stores it: one document per user and tenant, {@code _id} = {@link #id}.
- * A deleted user stays as a tombstone ({@code deleted}, the version, no attributes) so that no older,
- * redelivered event can bring it back.
+ * A user or a group as its read model stores it: one document per resource and tenant, {@code _id} =
+ * {@link #id}. A deleted resource stays as a tombstone ({@code deleted}, the version, no attributes) so
+ * that no older, redelivered event can bring it back. A group's members are not part of it: they are
+ * the memberships read model ({@link MembershipDocument}).
  *
  * @param tenant          the owning tenant
  * @param resourceId      the SCIM {@code id}
@@ -17,11 +18,11 @@ import java.util.Objects;
  * @param created         {@code meta.created}
  * @param lastModified    {@code meta.lastModified}
  * @param resource        the SCIM attributes (without {@code id}, {@code meta}, {@code schemas}); indexed
- * @param unindexedResource the attributes of a user whose values the index mapping rejected: kept and
+ * @param unindexedResource the attributes of a resource whose values the index mapping rejected: kept and
  *                        returned, but not searchable, rather than lost (see the projection writer)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UserDocument(String tenant, String resourceId, long version, boolean deleted, Instant created,
+public record ResourceDocument(String tenant, String resourceId, long version, boolean deleted, Instant created,
                            Instant lastModified, ObjectNode resource, ObjectNode unindexedResource) {
 
     public static final String TENANT = "tenant";
@@ -33,19 +34,19 @@ public record UserDocument(String tenant, String resourceId, long version, boole
     public static final String RESOURCE = "resource";
     public static final String UNINDEXED_RESOURCE = "unindexedResource";
 
-    public UserDocument {
+    public ResourceDocument {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(resourceId, "resourceId");
     }
 
-    public static UserDocument live(String tenant, String resourceId, long version, Instant created,
+    public static ResourceDocument live(String tenant, String resourceId, long version, Instant created,
                                     Instant lastModified, ObjectNode resource) {
-        return new UserDocument(tenant, resourceId, version, false, created, lastModified, resource, null);
+        return new ResourceDocument(tenant, resourceId, version, false, created, lastModified, resource, null);
     }
 
-    public static UserDocument tombstone(String tenant, String resourceId, long version, Instant created,
+    public static ResourceDocument tombstone(String tenant, String resourceId, long version, Instant created,
                                          Instant deletedAt) {
-        return new UserDocument(tenant, resourceId, version, true, created, deletedAt, null, null);
+        return new ResourceDocument(tenant, resourceId, version, true, created, deletedAt, null, null);
     }
 
     public String id() {
@@ -65,8 +66,8 @@ public record UserDocument(String tenant, String resourceId, long version, boole
         return resource != null ? resource : unindexedResource;
     }
 
-    /** The same user with its attributes moved out of the index, for values the mapping rejects. */
-    public UserDocument withUnindexedAttributes() {
-        return new UserDocument(tenant, resourceId, version, deleted, created, lastModified, null, attributes());
+    /** The same resource with its attributes moved out of the index, for values the mapping rejects. */
+    public ResourceDocument withUnindexedAttributes() {
+        return new ResourceDocument(tenant, resourceId, version, deleted, created, lastModified, null, attributes());
     }
 }

@@ -1,0 +1,121 @@
+package org.eventscim.query.projection;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.bulk.OperationType;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eventscim.query.consistency.ResourceKey;
+import org.eventscim.query.index.MembershipDocument;
+import org.eventscim.query.index.MembershipIndex;
+import org.eventscim.query.index.ReadModels;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a batch's {@link MembershipChanges} to the memberships index and returns once they are
+ * searchable. Repeating it is harmless: indexing a membership again rewrites the same document, and
+ * deleting a missing one is a no-op.
+ *
+ * <p>The memberships of a deleted group are found by a search and deleted by id, page by page, rather
+ * than by {@code _delete_by_query}: that lives in Elasticsearch's reindex module, which the minimal
+ * distribution the embedded stack runs does not have.
+ */
+@Component
+class MembershipWriter {
+
+    private static final List<String> SORT = List.of(MembershipDocument.TENANT, MembershipDocument.GROUP_ID,
+            MembershipDocument.MEMBER_ID);
+
+    private final ElasticsearchClient client;
+    private final MembershipIndex index;
+    private final Refresh refresh;
+
+    MembershipWriter(ElasticsearchClient client, ReadModels readModels, ProjectionProperties properties) {
+        this.client = client;
+        this.index = readModels.memberships();
+        this.refresh = properties.refresh() == ProjectionProperties.Refresh.WAIT_FOR ? Refresh.WaitFor : Refresh.True;
+    }
+
+    /** Does nothing for a batch without membership changes. */
+    void write(MembershipChanges changes) throws IOException {
+        List<BulkOperation> operations = new ArrayList<>();
+        for (MembershipChanges.Pending write : changes.pending()) {
+            MembershipDocument membership = write.membership();
+            operations.add(write.member()
+                    ? BulkOperation.of(operation -> operation.index(add -> add.id(membership.id()).document(membership)))
+                    : BulkOperation.of(operation -> operation.delete(delete -> delete.id(membership.id()))));
+        }
+        List<ResourceKey> ended = changes.endedGroups();
+        if (!ended.isEmpty()) {
+            for (MembershipDocument membership : membershipsOf(ended)) {
+                operations.add(BulkOperation.of(operation -> operation.delete(delete -> delete.id(membership.id()))));
+            }
+        }
+        // Bounded requests, however many members a deleted group had.
+        for (int from = 0; from < operations.size(); from += index.pageSize()) {
+            List<BulkOperation> chunk = operations.subList(from, Math.min(operations.size(), from + index.pageSize()));
+            failures(client.bulk(BulkRequest.of(bulk -> bulk.index(index.alias()).refresh(refresh).operations(chunk))));
+        }
+    }
+
+    /** Every stored membership of these groups, each group within its own tenant, read page by page. */
+    private List<MembershipDocument> membershipsOf(List<ResourceKey> groups) throws IOException {
+        Query query = ofGroups(groups);
+        List<MembershipDocument> found = new ArrayList<>();
+        List<FieldValue> after = List.of();
+        while (true) {
+            List<FieldValue> cursor = after;
+            SearchResponse<MembershipDocument> response = client.search(search -> {
+                search.index(index.alias()).query(query).size(index.pageSize())
+                        .trackTotalHits(total -> total.enabled(false));
+                SORT.forEach(field -> search.sort(sort -> sort.field(order -> order.field(field).order(SortOrder.Asc))));
+                return cursor.isEmpty() ? search : search.searchAfter(cursor);
+            }, MembershipDocument.class);
+            List<Hit<MembershipDocument>> hits = response.hits().hits();
+            hits.forEach(hit -> found.add(hit.source()));
+            if (hits.size() < index.pageSize()) {
+                return found;
+            }
+            after = hits.getLast().sort();
+        }
+    }
+
+    private static void failures(BulkResponse response) throws IOException {
+        if (!response.errors()) {
+            return;
+        }
+        for (BulkResponseItem item : response.items()) {
+            // A membership deleted that is not there was deleted before: the batch is being written again.
+            boolean alreadyGone = item.operationType() == OperationType.Delete && item.status() == 404;
+            if (item.error() != null && !alreadyGone) {
+                throw new IOException("Bulk write of membership " + item.id() + " failed with " + item.status() + ": "
+                        + item.error().reason());
+            }
+        }
+    }
+
+    private static Query ofGroups(List<ResourceKey> groups) {
+        Map<String, List<FieldValue>> groupIdsByTenant = groups.stream().collect(Collectors.groupingBy(
+                ResourceKey::tenant, Collectors.mapping(group -> FieldValue.of(group.resourceId()), Collectors.toList())));
+        List<Query> perTenant = groupIdsByTenant.entrySet().stream()
+                .map(tenant -> Query.of(query -> query.bool(bool -> bool
+                        .filter(filter -> filter.term(term -> term.field(MembershipDocument.TENANT)
+                                .value(FieldValue.of(tenant.getKey()))))
+                        .filter(filter -> filter.terms(terms -> terms.field(MembershipDocument.GROUP_ID)
+                                .terms(values -> values.value(tenant.getValue())))))))
+                .toList();
+        return Query.of(query -> query.bool(bool -> bool.should(perTenant).minimumShouldMatch("1")));
+    }
+}

@@ -1,0 +1,127 @@
+package org.eventscim.query.projection;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.eventscim.events.EventEnvelope;
+import org.eventscim.query.consistency.AppliedVersions;
+import org.eventscim.query.consistency.ResourceKey;
+import org.eventscim.query.index.ReadModels;
+import org.eventscim.query.index.ResourceDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies a batch of user and group events to the read models: reads the current documents the events
+ * need, folds the events over them with {@link UserProjector} and {@link GroupProjector}, writes the
+ * memberships, then the user and group documents, and returns only once all of it is searchable; then
+ * tells the waiters of {@link AppliedVersions}.
+ *
+ * <p>Memberships are written before the group documents: a group document's version is what says its
+ * membership changes are applied ({@link GroupProjector}), so it must never get ahead of them. A batch
+ * that fails in between is written again, and the group events, not yet reflected in the group
+ * documents, apply again.
+ */
+@Component
+class ProjectionWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionWriter.class);
+
+    private final ReadModels readModels;
+    private final ResourceDocuments documents;
+    private final MembershipWriter memberships;
+    private final AppliedVersions appliedVersions;
+    private final Timer batchTimer;
+    private final Timer bulkTimer;
+
+    ProjectionWriter(ReadModels readModels, ResourceDocuments documents, MembershipWriter memberships,
+                     AppliedVersions appliedVersions, MeterRegistry meters) {
+        this.readModels = readModels;
+        this.documents = documents;
+        this.memberships = memberships;
+        this.appliedVersions = appliedVersions;
+        this.batchTimer = Timer.builder("scim.projection.batch")
+                .description("One batch: read current documents, bulk writes, searchable, waiters told")
+                .register(meters);
+        this.bulkTimer = Timer.builder("scim.projection.bulk")
+                .description("The bulk writes of one batch, including the refresh that makes them searchable")
+                .register(meters);
+    }
+
+    /**
+     * Makes the batch's effect searchable. Throws when Elasticsearch fails in a way worth retrying;
+     * the whole batch may then be written again, which is harmless.
+     */
+    void write(List<EventEnvelope> events) throws IOException {
+        List<EventEnvelope> handled = events.stream()
+                .filter(event -> UserProjector.handles(event) || GroupProjector.handles(event))
+                .toList();
+        if (handled.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        // Groups are always read: their membership changes depend on the stored version (GroupProjector).
+        Map<String, ResourceDocument> users = documents.load(readModels.users().alias(),
+                ids(handled, event -> UserProjector.handles(event) && UserProjector.needsCurrent(event)));
+        Map<String, ResourceDocument> groups = documents.load(readModels.groups().alias(),
+                ids(handled, GroupProjector::handles));
+        Map<String, ResourceDocument> changedUsers = new LinkedHashMap<>();
+        Map<String, ResourceDocument> changedGroups = new LinkedHashMap<>();
+        MembershipChanges membershipChanges = new MembershipChanges();
+        Map<ResourceKey, Long> newest = new HashMap<>();
+        for (EventEnvelope event : handled) {
+            String id = ResourceDocument.id(event.metadata().tenantId(), event.resourceId());
+            try {
+                if (UserProjector.handles(event)) {
+                    ResourceDocument before = changedUsers.getOrDefault(id, users.get(id));
+                    ResourceDocument after = UserProjector.project(before, event);
+                    if (after != before) {
+                        changedUsers.put(id, after);
+                    }
+                } else {
+                    ResourceDocument before = changedGroups.getOrDefault(id, groups.get(id));
+                    GroupProjection after = GroupProjector.project(before, event);
+                    if (after.document() != before) {
+                        changedGroups.put(id, after.document());
+                    }
+                    membershipChanges.apply(after);
+                }
+            } catch (IllegalArgumentException unreadable) {
+                // Retrying cannot fix a malformed event; skipping it keeps the projection moving.
+                log.error("Skipping event {} of {} {}: {}", event.eventId(), event.resourceType(),
+                        event.resourceId(), unreadable.getMessage());
+                continue;
+            }
+            newest.merge(new ResourceKey(event.metadata().tenantId(), event.resourceType(), event.resourceId()),
+                    event.version(), Math::max);
+        }
+        List<ResourceDocuments.Write> writes = new ArrayList<>();
+        changedUsers.values().forEach(user -> writes.add(new ResourceDocuments.Write(readModels.users().alias(), user)));
+        changedGroups.values().forEach(group -> writes.add(new ResourceDocuments.Write(readModels.groups().alias(), group)));
+        if (!membershipChanges.isEmpty() || !writes.isEmpty()) {
+            long bulkStarted = System.nanoTime();
+            memberships.write(membershipChanges);
+            documents.write(writes);
+            bulkTimer.record(System.nanoTime() - bulkStarted, TimeUnit.NANOSECONDS);
+        }
+        // Every version reported here is now in the index (written, or already superseded) and searchable.
+        newest.forEach(appliedVersions::applied);
+        batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    private static List<String> ids(List<EventEnvelope> events, Predicate<EventEnvelope> needed) {
+        return events.stream()
+                .filter(needed)
+                .map(event -> ResourceDocument.id(event.metadata().tenantId(), event.resourceId()))
+                .distinct()
+                .toList();
+    }
+}
