@@ -1,5 +1,7 @@
 package org.eventscim.command.group;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eventscim.command.resource.ScimCommands;
 import org.eventscim.protocol.caller.Caller;
 import org.springframework.stereotype.Service;
@@ -29,11 +31,14 @@ public class MemberDeletion {
      */
     public long delete(Caller caller, String resourceType, String id, Object deleteCommand) {
         long version = commands.<Long>sendRetryingConflicts(caller, resourceType, deleteCommand);
+        Map<String, Long> groupVersions = new LinkedHashMap<>();
         for (String groupId : memberships.groupsOf(caller.tenantId(), id)) {
-            long groupVersion = commands.<Long>sendRetryingConflicts(caller, GroupWrites.RESOURCE_TYPE,
-                    new RemoveDeletedMember(groupId, caller.tenantId(), id));
-            commands.awaitReadSide(caller, GroupWrites.RESOURCE_TYPE, groupId, groupVersion);
+            groupVersions.put(groupId, commands.<Long>sendRetryingConflicts(caller, GroupWrites.RESOURCE_TYPE,
+                    new RemoveDeletedMember(groupId, caller.tenantId(), id)));
         }
+        // Awaited after all are sent: the read side applies them in batches while the rest are still written.
+        groupVersions.forEach((groupId, groupVersion) ->
+                commands.awaitReadSide(caller, GroupWrites.RESOURCE_TYPE, groupId, groupVersion));
         return version;
     }
 }
