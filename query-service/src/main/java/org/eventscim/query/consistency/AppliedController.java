@@ -36,8 +36,8 @@ class AppliedController {
     }
 
     /**
-     * {@code {"applied": true}} once version ≥ {@code version} is searchable (for a group: its document and
-     * its memberships); false after the (capped) timeout.
+     * {@code {"applied": true}} once version ≥ {@code version} is applied (for a group: its document and
+     * its memberships), so that reads by id and searches show it; false after the (capped) timeout.
      */
     @GetMapping("/internal/applied")
     CompletableFuture<Map<String, Boolean>> applied(@RequestParam String resourceType, @RequestParam String id,
@@ -50,13 +50,16 @@ class AppliedController {
         Duration timeout = Duration.ofMillis(Math.clamp(timeoutMs, 0, maxWait.toMillis()));
         // Register first, then look: a write applied in between is seen by one or the other.
         CompletableFuture<Boolean> applied = appliedVersions.await(resource, version, timeout);
-        try {
-            long searchable = search.searchableVersion(resourceType, caller.tenantId(), id);
-            if (searchable >= version) {
-                appliedVersions.applied(resource, searchable);
+        // Not known to this instance as applied (it may have been before the instance started): look.
+        if (!applied.isDone()) {
+            try {
+                long stored = search.appliedVersion(resourceType, caller.tenantId(), id);
+                if (stored >= version) {
+                    appliedVersions.applied(resource, stored);
+                }
+            } catch (ScimException unavailable) {
+                log.debug("Could not read {} {} now; waiting for the projection", resourceType, id);
             }
-        } catch (ScimException unavailable) {
-            log.debug("Could not read {} {} now; waiting for the projection", resourceType, id);
         }
         return applied.thenApply(result -> Map.of("applied", result));
     }

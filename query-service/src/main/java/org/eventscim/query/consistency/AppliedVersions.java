@@ -2,6 +2,8 @@ package org.eventscim.query.consistency;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -10,14 +12,25 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * Waiters for "version n of this resource is visible to search". The projection writer reports every
- * version it has made searchable; a waiter completes with true then, or with false at its deadline, and
- * leaves the registry either way.
+ * Waiters for "version n of this resource is applied to the read model". The projection writer reports
+ * every version it has applied; a waiter completes with true then, or with false at its deadline, and
+ * leaves the registry either way. The newest version reported for the most recently applied resources
+ * is remembered, so a waiter for one applied before it asked completes at once, without a read of
+ * Elasticsearch (whose real-time get of a document written since the last refresh costs a refresh).
  */
 @Component
 public class AppliedVersions {
 
+    /** Enough for every resource a burst of writes touches; an older one is looked up in Elasticsearch instead. */
+    static final int REMEMBERED = 100_000;
+
     private final Map<ResourceKey, List<Waiter>> waiters = new ConcurrentHashMap<>();
+    private final Map<ResourceKey, Long> newest = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ResourceKey, Long> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
 
     /** A future that completes with true once {@code version} is reported applied, or false after {@code timeout}. */
     public CompletableFuture<Boolean> await(ResourceKey resource, long version, Duration timeout) {
@@ -27,13 +40,20 @@ public class AppliedVersions {
             updated.add(waiter);
             return updated;
         });
+        // Registered first, then looked up: applied() remembers first, then completes waiters, so a version
+        // applied meanwhile is seen by one or the other.
+        Long known = newest.get(resource);
+        if (known != null && known >= version) {
+            waiter.result().complete(true);
+        }
         waiter.result().completeOnTimeout(false, timeout.toMillis(), TimeUnit.MILLISECONDS);
         // The caller sees the outcome only after the waiter has left the registry.
         return waiter.result().whenComplete((applied, failure) -> remove(resource, waiter));
     }
 
-    /** Called by the projection once {@code version} (or a newer one) of the resource is searchable. */
+    /** Called by the projection once {@code version} (or a newer one) of the resource is applied. */
     public void applied(ResourceKey resource, long version) {
+        newest.merge(resource, version, Math::max);
         List<Waiter> satisfied = new ArrayList<>();
         waiters.computeIfPresent(resource, (key, list) -> {
             list.removeIf(waiter -> waiter.version() <= version && satisfied.add(waiter));

@@ -18,8 +18,8 @@ public record ReadModelProperties(URI url, Index users, Index groups, Index memb
      * @param index           the concrete index; a rebuilt projection gets a new one
      * @param alias           what every read and write goes through, so an index can be swapped in
      * @param shards          primary shards of a newly created index
-     * @param refreshInterval the background refresh of a newly created index; writes that must be seen at
-     *                        once refresh explicitly (see {@code scim.projection.refresh})
+     * @param refreshInterval the background refresh of a newly created index; a search refreshes first
+     *                        anyway when writes are not searchable yet ({@link IndexFreshness})
      * @param maxResultWindow the deepest {@code startIndex + count} a list request may reach; for
      *                        memberships, the size of one page of a group's members read at a time
      */

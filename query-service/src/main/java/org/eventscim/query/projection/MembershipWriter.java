@@ -2,7 +2,6 @@ package org.eventscim.query.projection;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -18,15 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eventscim.query.consistency.ResourceKey;
+import org.eventscim.query.index.IndexFreshness;
 import org.eventscim.query.index.MembershipDocument;
 import org.eventscim.query.index.MembershipIndex;
 import org.eventscim.query.index.ReadModels;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a batch's {@link MembershipChanges} to the memberships index and returns once they are
- * searchable. Repeating it is harmless: indexing a membership again rewrites the same document, and
- * deleting a missing one is a no-op.
+ * Writes a batch's {@link MembershipChanges} to the memberships index, without a refresh: they count
+ * as applied once the bulk requests return, and searches refresh first when they need to
+ * ({@link IndexFreshness}). Repeating it is harmless: indexing a membership again rewrites the same
+ * document, and deleting a missing one is a no-op.
  *
  * <p>The memberships of a deleted group are found by a search and deleted by id, page by page, rather
  * than by {@code _delete_by_query}: that lives in Elasticsearch's reindex module, which the minimal
@@ -40,12 +41,12 @@ class MembershipWriter {
 
     private final ElasticsearchClient client;
     private final MembershipIndex index;
-    private final Refresh refresh;
+    private final IndexFreshness freshness;
 
-    MembershipWriter(ElasticsearchClient client, ReadModels readModels, ProjectionProperties properties) {
+    MembershipWriter(ElasticsearchClient client, ReadModels readModels, IndexFreshness freshness) {
         this.client = client;
         this.index = readModels.memberships();
-        this.refresh = properties.refresh() == ProjectionProperties.Refresh.WAIT_FOR ? Refresh.WaitFor : Refresh.True;
+        this.freshness = freshness;
     }
 
     /** Does nothing for a batch without membership changes. */
@@ -66,12 +67,20 @@ class MembershipWriter {
         // Bounded requests, however many members a deleted group had.
         for (int from = 0; from < operations.size(); from += index.pageSize()) {
             List<BulkOperation> chunk = operations.subList(from, Math.min(operations.size(), from + index.pageSize()));
-            failures(client.bulk(BulkRequest.of(bulk -> bulk.index(index.alias()).refresh(refresh).operations(chunk))));
+            BulkResponse response = client.bulk(BulkRequest.of(bulk -> bulk.index(index.alias()).operations(chunk)));
+            // Counted even if some items failed: those that did not are written.
+            freshness.applied(index.alias());
+            failures(response);
         }
     }
 
-    /** Every stored membership of these groups, each group within its own tenant, read page by page. */
+    /**
+     * Every stored membership of these groups, each group within its own tenant, read page by page; the
+     * earlier batches' writes are made searchable first, or a membership not refreshed yet would outlive
+     * its group.
+     */
     private List<MembershipDocument> membershipsOf(List<ResourceKey> groups) throws IOException {
+        freshness.awaitSearchable(index.alias());
         Query query = ofGroups(groups);
         List<MembershipDocument> found = new ArrayList<>();
         List<FieldValue> after = List.of();

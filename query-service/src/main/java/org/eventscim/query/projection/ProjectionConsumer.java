@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads {@link Topics#EVENTS} on its own thread and hands each polled batch to the writer. Offsets are
- * committed only after the batch is searchable, so a crash replays events rather than losing them.
+ * committed only after the batch is applied, so a crash replays events rather than losing them.
  * While Elasticsearch fails, the same batch is retried with a growing pause; the partitions are paused
  * meanwhile so the consumer keeps its group membership without fetching more.
  */

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import org.eventscim.events.EventEnvelope;
 import org.eventscim.query.consistency.AppliedVersions;
 import org.eventscim.query.consistency.ResourceKey;
+import org.eventscim.query.index.IndexFreshness;
 import org.eventscim.query.index.ReadModels;
 import org.eventscim.query.index.ResourceDocument;
 import org.slf4j.Logger;
@@ -22,8 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Applies a batch of user and group events to the read models: reads the current documents the events
  * need, folds the events over them with {@link UserProjector} and {@link GroupProjector}, writes the
- * memberships, then the user and group documents, and returns only once all of it is searchable; then
- * tells the waiters of {@link AppliedVersions}.
+ * memberships, then the user and group documents, and returns once all of it is applied; then tells
+ * the waiters of {@link AppliedVersions}. Applied means written, not refreshed: reads by id see it at
+ * once, and a search refreshes first ({@link IndexFreshness}), so a burst of writes costs no refresh.
  *
  * <p>Memberships are written before the group documents: a group document's version is what says its
  * membership changes are applied ({@link GroupProjector}), so it must never get ahead of them. A batch
@@ -49,15 +51,15 @@ class ProjectionWriter {
         this.memberships = memberships;
         this.appliedVersions = appliedVersions;
         this.batchTimer = Timer.builder("scim.projection.batch")
-                .description("One batch: read current documents, bulk writes, searchable, waiters told")
+                .description("One batch: read current documents, bulk writes, waiters told")
                 .register(meters);
         this.bulkTimer = Timer.builder("scim.projection.bulk")
-                .description("The bulk writes of one batch, including the refresh that makes them searchable")
+                .description("The bulk writes of one batch")
                 .register(meters);
     }
 
     /**
-     * Makes the batch's effect searchable. Throws when Elasticsearch fails in a way worth retrying;
+     * Applies the batch's effect. Throws when Elasticsearch fails in a way worth retrying;
      * the whole batch may then be written again, which is harmless.
      */
     void write(List<EventEnvelope> events) throws IOException {
@@ -112,7 +114,8 @@ class ProjectionWriter {
             documents.write(writes);
             bulkTimer.record(System.nanoTime() - bulkStarted, TimeUnit.NANOSECONDS);
         }
-        // Every version reported here is now in the index (written, or already superseded) and searchable.
+        // Every version reported here is now in the index (written, or already superseded), and the writes are
+        // counted, so a search from whoever learns of it refreshes first.
         newest.forEach(appliedVersions::applied);
         batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }

@@ -1,7 +1,6 @@
 package org.eventscim.query.projection;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eventscim.query.index.IndexFreshness;
 import org.eventscim.query.index.ResourceDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads and writes {@link ResourceDocument}s (users, groups) for the projection. Writes use external
  * versioning ({@code version} = resource version), so a duplicate or late document is refused by
- * Elasticsearch itself: such an item was applied before.
+ * Elasticsearch itself: such an item was applied before. Writes do not refresh: real-time gets see
+ * them at once, and searches refresh first when they need to ({@link IndexFreshness}).
  */
 @Component
 class ResourceDocuments {
@@ -29,11 +30,11 @@ class ResourceDocuments {
     private static final Logger log = LoggerFactory.getLogger(ResourceDocuments.class);
 
     private final ElasticsearchClient client;
-    private final Refresh refresh;
+    private final IndexFreshness freshness;
 
-    ResourceDocuments(ElasticsearchClient client, ProjectionProperties properties) {
+    ResourceDocuments(ElasticsearchClient client, IndexFreshness freshness) {
         this.client = client;
-        this.refresh = properties.refresh() == ProjectionProperties.Refresh.WAIT_FOR ? Refresh.WaitFor : Refresh.True;
+        this.freshness = freshness;
     }
 
     /** A document to write, and the alias of its read model. */
@@ -63,7 +64,7 @@ class ResourceDocuments {
         return stored;
     }
 
-    /** Writes the documents in one bulk request and returns once they are searchable. */
+    /** Writes the documents in one bulk request; they are applied once it returns. */
     void write(List<Write> writes) throws IOException {
         if (writes.isEmpty()) {
             return;
@@ -81,7 +82,7 @@ class ResourceDocuments {
     }
 
     private BulkResponse send(List<Write> writes) throws IOException {
-        BulkRequest.Builder request = new BulkRequest.Builder().refresh(refresh);
+        BulkRequest.Builder request = new BulkRequest.Builder();
         for (Write write : writes) {
             ResourceDocument document = write.document();
             request.operations(operation -> operation.index(index -> index
@@ -91,7 +92,10 @@ class ResourceDocuments {
                     .version(document.version())
                     .versionType(VersionType.External)));
         }
-        return client.bulk(request.build());
+        BulkResponse response = client.bulk(request.build());
+        // Counted even if some items failed: those that did not are written, and may be read by id already.
+        writes.stream().map(Write::alias).distinct().forEach(freshness::applied);
+        return response;
     }
 
     /** The writes rejected for their content; throws if any item failed for a reason a retry may fix. */

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.eventscim.events.group.GroupMember;
 import org.eventscim.protocol.error.ScimException;
+import org.eventscim.query.index.IndexFreshness;
 import org.eventscim.query.index.MembershipDocument;
 import org.eventscim.query.index.MembershipIndex;
 import org.eventscim.query.index.ReadModels;
@@ -36,6 +37,10 @@ import org.springframework.stereotype.Component;
  * The only way to read the read models. Every read is confined to one tenant and skips tombstones here,
  * so no endpoint can forget either (DESIGN decision 9). Filters are translated here too, so that the
  * membership predicates in them are resolved within the same tenant.
+ *
+ * <p>Every read sees every applied write (DESIGN decision 8), though the projection does not refresh:
+ * reads by id are real-time gets, and every search first waits until the writes to its index are
+ * searchable ({@link IndexFreshness}).
  */
 @Component
 public class TenantScopedSearch {
@@ -48,14 +53,16 @@ public class TenantScopedSearch {
             ResourceDocument.UNINDEXED_RESOURCE + ".displayName", ResourceDocument.UNINDEXED_RESOURCE + ".userName");
 
     private final ElasticsearchClient client;
+    private final IndexFreshness freshness;
     private final ResourceIndex users;
     private final ResourceIndex groups;
     private final MembershipIndex memberships;
     private final ScimFilterTranslator userFilters;
     private final ScimFilterTranslator groupFilters;
 
-    TenantScopedSearch(ElasticsearchClient client, ReadModels readModels) {
+    TenantScopedSearch(ElasticsearchClient client, ReadModels readModels, IndexFreshness freshness) {
         this.client = client;
+        this.freshness = freshness;
         this.users = readModels.users();
         this.groups = readModels.groups();
         this.memberships = readModels.memberships();
@@ -65,23 +72,28 @@ public class TenantScopedSearch {
 
     /** The tenant's live user with this id; empty if unknown, deleted, or another tenant's. */
     public Optional<ResourceDocument> user(String tenant, String resourceId) {
-        return stored(users, tenant, resourceId, true).filter(document -> !document.deleted());
+        return stored(users, tenant, resourceId).filter(document -> !document.deleted());
     }
 
     /** The tenant's live group with this id; empty if unknown, deleted, or another tenant's. */
     public Optional<ResourceDocument> group(String tenant, String resourceId) {
-        return stored(groups, tenant, resourceId, true).filter(document -> !document.deleted());
+        return stored(groups, tenant, resourceId).filter(document -> !document.deleted());
     }
 
     /**
-     * The version of the tenant's user or group that searches already see (a tombstone's too), 0 if none.
-     * Reads without the real-time flag, so a version written but not yet refreshed does not count. A
-     * group's memberships are searchable before its document shows their version (the projection
-     * writes them first), so this covers them too.
+     * The version of the tenant's user or group applied to its read model (a tombstone's too), 0 if none.
+     * A group's memberships are applied before its document shows their version (the projection writes
+     * them first), so this covers them too.
+     *
+     * <p>The caller may report the version applied before the projection has counted its write (the
+     * document is readable as soon as Elasticsearch has it), so the write is counted here too: a search
+     * after that report refreshes first.
      */
-    public long searchableVersion(String resourceType, String tenant, String resourceId) {
+    public long appliedVersion(String resourceType, String tenant, String resourceId) {
         ResourceIndex index = resourceType.equals(groups.resourceType()) ? groups : users;
-        return stored(index, tenant, resourceId, false).map(ResourceDocument::version).orElse(0L);
+        Optional<ResourceDocument> stored = stored(index, tenant, resourceId);
+        stored.ifPresent(document -> freshness.applied(index.alias()));
+        return stored.map(ResourceDocument::version).orElse(0L);
     }
 
     /** The tenant's live users matching the SCIM filter (all of them when null or blank), in creation order. */
@@ -133,7 +145,7 @@ public class TenantScopedSearch {
         Query scoped = Query.of(query -> query.bool(bool -> bool
                 .filter(filters)
                 .mustNot(not -> not.term(term -> term.field(ResourceDocument.DELETED).value(FieldValue.TRUE)))));
-        SearchResponse<ResourceDocument> response = call(() -> client.search(search -> search
+        SearchResponse<ResourceDocument> response = fresh(index.alias(), () -> client.search(search -> search
                 .index(index.alias())
                 .query(scoped)
                 // Stable order for paging: creation time, then id for resources created in the same millisecond.
@@ -186,7 +198,7 @@ public class TenantScopedSearch {
         List<FieldValue> after = List.of();
         while (found.size() <= limit) {
             List<FieldValue> cursor = after;
-            SearchResponse<MembershipDocument> response = call(() -> client.search(search -> {
+            SearchResponse<MembershipDocument> response = fresh(memberships.alias(), () -> client.search(search -> {
                 search.index(memberships.alias())
                         .query(scoped)
                         .size(memberships.pageSize())
@@ -208,6 +220,7 @@ public class TenantScopedSearch {
         return found;
     }
 
+    /** A real-time multi-get, like every read by id: applied writes count before any refresh. */
     private Map<String, String> displayNames(ResourceIndex index, String tenant, Collection<String> resourceIds) {
         Map<String, String> names = new HashMap<>();
         List<String> ids = resourceIds.stream().distinct().map(id -> ResourceDocument.id(tenant, id)).toList();
@@ -234,11 +247,12 @@ public class TenantScopedSearch {
                 .map(JsonNode::asText);
     }
 
-    private Optional<ResourceDocument> stored(ResourceIndex index, String tenant, String resourceId, boolean realtime) {
+    /** A real-time get: the latest applied write counts before any refresh. */
+    private Optional<ResourceDocument> stored(ResourceIndex index, String tenant, String resourceId) {
         GetResponse<ResourceDocument> response = call(() -> client.get(get -> get
                 .index(index.alias())
                 .id(ResourceDocument.id(tenant, resourceId))
-                .realtime(realtime), ResourceDocument.class));
+                .realtime(true), ResourceDocument.class));
         // The id already holds the tenant; checking the stored fields too costs nothing.
         return Optional.ofNullable(response.found() ? response.source() : null)
                 .filter(document -> tenant.equals(document.tenant()) && resourceId.equals(document.resourceId()));
@@ -255,6 +269,14 @@ public class TenantScopedSearch {
 
     private static boolean blank(String filter) {
         return filter == null || filter.isBlank();
+    }
+
+    /** Every search runs here, once the writes counted so far to the index behind {@code alias} are searchable. */
+    private <T> SearchResponse<T> fresh(String alias, ElasticsearchCall<SearchResponse<T>> search) {
+        return call(() -> {
+            freshness.awaitSearchable(alias);
+            return search.execute();
+        });
     }
 
     private static <T> T call(ElasticsearchCall<T> call) {

@@ -26,6 +26,24 @@ class AppliedVersionsTest {
     }
 
     @Test
+    void aWaiterForAVersionAlreadyAppliedCompletesAtOnce() {
+        versions.applied(ALICE, 3);
+
+        assertThat(versions.await(ALICE, 2, Duration.ofSeconds(10))).isCompletedWithValue(true);
+        assertThat(versions.await(ALICE, 4, Duration.ofSeconds(10))).isNotDone();
+    }
+
+    @Test
+    void onlyTheMostRecentlyAppliedResourcesAreRemembered() {
+        versions.applied(ALICE, 1);
+        for (int i = 0; i < AppliedVersions.REMEMBERED; i++) {
+            versions.applied(new ResourceKey("tenant-a", "User", "other-" + i), 1);
+        }
+
+        assertThat(versions.await(ALICE, 1, Duration.ofSeconds(10))).isNotDone();
+    }
+
+    @Test
     void anotherTenantsResourceWithTheSameIdDoesNotCount() {
         CompletableFuture<Boolean> waiter = versions.await(ALICE, 1, Duration.ofSeconds(10));
 

@@ -1,0 +1,70 @@
+package org.eventscim.query.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ShardStatistics;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read-your-writes for searches without a refresh per write: the projection writes without refreshing
+ * and counts its writes here, and every search of a read model first makes the writes counted so far
+ * visible ({@link FreshnessGuard}, one per index). Reads by id need none of this: real-time gets see a
+ * written document at once.
+ *
+ * <p>Only writes this instance counted are refreshed for, so it holds while the instance that projects
+ * is the one that answers searches (one query-service).
+ */
+@Component
+public class IndexFreshness {
+
+    private final Map<String, FreshnessGuard> guards;
+
+    IndexFreshness(ElasticsearchClient client, ReadModels readModels, MeterRegistry meters) {
+        this.guards = List.of(readModels.users().alias(), readModels.groups().alias(), readModels.memberships().alias())
+                .stream()
+                .collect(Collectors.toUnmodifiableMap(Function.identity(), alias -> new FreshnessGuard(
+                        () -> refresh(client, alias))));
+        guards.forEach((alias, guard) -> FunctionCounter.builder("scim.search.refreshes", guard, FreshnessGuard::refreshes)
+                .description("Refreshes a search waited for, because writes to its index were not searchable yet")
+                .tag("index", alias)
+                .register(meters));
+    }
+
+    /** Counts a completed write to the read model behind {@code alias}: the next search of it refreshes first. */
+    public void applied(String alias) {
+        guard(alias).applied();
+    }
+
+    /** Returns once every write counted so far to the read model behind {@code alias} is searchable. */
+    public void awaitSearchable(String alias) throws IOException {
+        guard(alias).awaitSearchable();
+    }
+
+    /** How many refreshes searches of the read model behind {@code alias} have caused. */
+    public long refreshes(String alias) {
+        return guard(alias).refreshes();
+    }
+
+    private static void refresh(ElasticsearchClient client, String alias) throws IOException {
+        ShardStatistics shards = client.indices().refresh(refresh -> refresh.index(alias)).shards();
+        // Answered 200 even when a shard did not refresh: its writes may still be invisible.
+        if (shards != null && shards.failed().intValue() > 0) {
+            throw new IOException("Refreshing " + alias + " failed on " + shards.failed() + " of " + shards.total()
+                    + " shards");
+        }
+    }
+
+    private FreshnessGuard guard(String alias) {
+        FreshnessGuard guard = guards.get(alias);
+        if (guard == null) {
+            throw new IllegalArgumentException("No read model behind " + alias);
+        }
+        return guard;
+    }
+}
