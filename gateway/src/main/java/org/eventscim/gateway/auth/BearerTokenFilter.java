@@ -9,38 +9,63 @@ import java.io.IOException;
 import java.util.Optional;
 import org.eventscim.protocol.error.ScimErrorResponses;
 import org.eventscim.protocol.error.ScimException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Every SCIM request needs a valid bearer token; otherwise 401 with a SCIM error body. */
+/**
+ * Every SCIM and admin request needs a valid bearer token; otherwise 401 with a SCIM error body. A source
+ * that keeps presenting wrong tokens gets 429 for the rest of the minute instead (see
+ * {@link FailedAuthentications}).
+ */
 @Component
+@Order(BearerTokenFilter.ORDER)
 public class BearerTokenFilter extends OncePerRequestFilter {
 
-    public static final String CLIENT_ATTRIBUTE = AuthenticatedClient.class.getName();
+    /** Runs first among the gateway's filters; the rate limit needs to know the tenant. */
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+    /** The request attribute holding the {@link AuthenticatedClient}; a constant, so handlers can name it. */
+    public static final String CLIENT_ATTRIBUTE = "eventscim.authenticatedClient";
     private static final String BEARER = "bearer ";
 
     private final ApiTokens tokens;
+    private final FailedAuthentications failures;
     private final ObjectMapper json;
 
-    BearerTokenFilter(ApiTokens tokens, ObjectMapper json) {
+    BearerTokenFilter(ApiTokens tokens, FailedAuthentications failures, ObjectMapper json) {
         this.tokens = tokens;
+        this.failures = failures;
         this.json = json;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/scim/");
+        String path = request.getRequestURI();
+        return !(path.startsWith("/scim/") || path.startsWith("/admin/"));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String source = request.getRemoteAddr();
+        long wait = failures.secondsUntilAllowed(source);
+        if (wait > 0) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+            ScimErrorResponses.write(response, json, new ScimException(HttpStatus.TOO_MANY_REQUESTS, null,
+                    "Too many failed authentications from this address; retry after " + wait + " s."));
+            return;
+        }
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         Optional<AuthenticatedClient> client = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? tokens.authenticate(header.substring(BEARER.length()).trim())
                 : Optional.empty();
         if (client.isEmpty()) {
+            if (header != null) {
+                failures.record(source);
+            }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"scim\"");
             ScimErrorResponses.write(response, json, ScimException.unauthorized(header == null
                     ? "A bearer token is required." : "The bearer token is not valid."));

@@ -13,8 +13,11 @@ class Routes {
     }
 
     String serviceFor(String method, String path) {
-        boolean read = method.equals("GET") || method.equals("HEAD")
+        return isRead(method, path) ? properties.queryUrl() : properties.commandUrl();
+    }
+
+    static boolean isRead(String method, String path) {
+        return method.equals("GET") || method.equals("HEAD")
                 || (method.equals("POST") && path.endsWith("/.search"));
-        return read ? properties.queryUrl() : properties.commandUrl();
     }
 }

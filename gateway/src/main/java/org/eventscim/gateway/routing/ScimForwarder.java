@@ -16,6 +16,7 @@ import org.eventscim.gateway.auth.BearerTokenFilter;
 import org.eventscim.protocol.ScimMediaType;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.caller.CallerTokenCodec;
+import org.eventscim.protocol.caller.Scopes;
 import org.eventscim.protocol.error.ScimException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -27,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Forwards authenticated SCIM requests to the service that owns them, with a signed caller token in
- * place of the client's credentials. Hand-written on the JDK HTTP client: a full gateway framework
+ * place of the client's credentials, once the token's tenant matches a tenant named in the path and the
+ * token has the scope the request needs. Hand-written on the JDK HTTP client: a full gateway framework
  * would bring far more than routing by method and path needs.
  */
 @RestController
@@ -60,17 +62,24 @@ class ScimForwarder {
         this.maxBodyBytes = maxBodySize.toBytes();
     }
 
-    @RequestMapping("/scim/v2/**")
+    @RequestMapping(ScimPath.BASE + "/**")
     ResponseEntity<byte[]> forward(HttpServletRequest request) throws InterruptedException, IOException {
+        AuthenticatedClient client = (AuthenticatedClient) request.getAttribute(BearerTokenFilter.CLIENT_ATTRIBUTE);
+        ScimPath path = ScimPath.parse(request.getRequestURI());
+        if (path.tenantId() != null && !path.tenantId().equals(client.tenantId())) {
+            // The same answer whether or not that tenant exists: a token learns nothing about other tenants.
+            throw ScimException.notFound("No such endpoint.");
+        }
+        requireScope(client, Routes.isRead(request.getMethod(), path.servicePath()) ? Scopes.SCIM_READ : Scopes.SCIM_WRITE);
         byte[] body = boundedBody(request);
         String requestId = RequestIds.from(request.getHeader(RequestIds.HEADER));
-        String path = request.getRequestURI();
         String query = request.getQueryString();
-        URI target = URI.create(routes.serviceFor(request.getMethod(), path) + path + (query == null ? "" : "?" + query));
+        URI target = URI.create(routes.serviceFor(request.getMethod(), path.servicePath()) + path.servicePath()
+                + (query == null ? "" : "?" + query));
 
         HttpRequest.Builder outgoing = HttpRequest.newBuilder(target)
                 .timeout(timeout)
-                .header(Caller.HEADER, callerTokens.sign(caller(request, requestId), callerTokenLifetime))
+                .header(Caller.HEADER, callerTokens.sign(caller(request, client, path, requestId), callerTokenLifetime))
                 .method(request.getMethod(), body.length == 0
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         for (String name : FORWARDED_REQUEST_HEADERS) {
@@ -113,16 +122,23 @@ class ScimForwarder {
         return body;
     }
 
+    /** The services check scopes too; checking here spares them requests that cannot succeed. */
+    private static void requireScope(AuthenticatedClient client, String scope) {
+        if (!client.hasScope(scope)) {
+            throw ScimException.forbidden("This token lacks the " + scope + " scope.");
+        }
+    }
+
     private ScimException tooLarge() {
         return new ScimException(HttpStatus.PAYLOAD_TOO_LARGE, null,
                 "The request body exceeds " + maxBodyBytes + " bytes.");
     }
 
-    private static Caller caller(HttpServletRequest request, String requestId) {
-        AuthenticatedClient client = (AuthenticatedClient) request.getAttribute(BearerTokenFilter.CLIENT_ATTRIBUTE);
+    /** The base URL is the one the client used, tenant segment included, so that meta.location works for it. */
+    private static Caller caller(HttpServletRequest request, AuthenticatedClient client, ScimPath path, String requestId) {
         String host = request.getHeader(HttpHeaders.HOST);
         String baseUrl = request.getScheme() + "://" + (host != null ? host : request.getServerName() + ":" + request.getServerPort())
-                + "/scim/v2";
+                + path.base();
         return new Caller(client.tenantId(), client.tokenId(), client.name(), client.scopes(),
                 request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT), requestId, baseUrl);
     }

@@ -18,6 +18,8 @@ class RoutesTest {
         assertThat(routes.serviceFor("PUT", "/scim/v2/Users/1")).isEqualTo("http://command");
         assertThat(routes.serviceFor("PATCH", "/scim/v2/Users/1")).isEqualTo("http://command");
         assertThat(routes.serviceFor("DELETE", "/scim/v2/Users/1")).isEqualTo("http://command");
+        assertThat(Routes.isRead("POST", "/scim/v2/Groups/.search")).isTrue();
+        assertThat(Routes.isRead("PATCH", "/scim/v2/Groups/1")).isFalse();
     }
 
     @Test
