@@ -24,8 +24,7 @@ import org.eventscim.command.group.patch.CurrentMembers;
 import org.eventscim.command.group.patch.GroupPatch;
 import org.eventscim.command.group.patch.MemberDelta;
 import org.eventscim.command.resource.AttributeDiff;
-import org.eventscim.command.resource.ResourceNotFoundException;
-import org.eventscim.command.resource.VersionMismatchException;
+import org.eventscim.command.resource.WritePreconditions;
 import org.eventscim.command.uniqueness.GroupNameClaims;
 import org.eventscim.command.uniqueness.NameClaims;
 import org.eventscim.events.AttributeChange;
@@ -209,15 +208,11 @@ public class Group {
     }
 
     private void requireVersion(Long expectedVersion) {
-        if (expectedVersion != null && expectedVersion != version) {
-            throw new VersionMismatchException(expectedVersion, version);
-        }
+        WritePreconditions.requireVersion(expectedVersion, version);
     }
 
     private void requireTenant(String callerTenant) {
-        if (!tenantId.equals(callerTenant)) {
-            throw new ResourceNotFoundException(GroupWrites.RESOURCE_TYPE, groupId);
-        }
+        WritePreconditions.requireTenant(tenantId, callerTenant, GroupWrites.RESOURCE_TYPE, groupId);
     }
 
     private GroupState state() {

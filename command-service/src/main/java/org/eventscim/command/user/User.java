@@ -16,8 +16,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.eventscim.command.password.PasswordHashes;
 import org.eventscim.command.resource.AttributeDiff;
-import org.eventscim.command.resource.ResourceNotFoundException;
-import org.eventscim.command.resource.VersionMismatchException;
+import org.eventscim.command.resource.WritePreconditions;
 import org.eventscim.command.uniqueness.NameClaims;
 import org.eventscim.command.uniqueness.UserNameClaims;
 import org.eventscim.command.patch.ResourcePatch;
@@ -137,15 +136,11 @@ public class User {
     }
 
     private void requireVersion(Long expectedVersion) {
-        if (expectedVersion != null && expectedVersion != version) {
-            throw new VersionMismatchException(expectedVersion, version);
-        }
+        WritePreconditions.requireVersion(expectedVersion, version);
     }
 
     private void requireTenant(String callerTenant) {
-        if (!tenantId.equals(callerTenant)) {
-            throw new ResourceNotFoundException(UserWrites.RESOURCE_TYPE, userId);
-        }
+        WritePreconditions.requireTenant(tenantId, callerTenant, UserWrites.RESOURCE_TYPE, userId);
     }
 
     private UserState state() {

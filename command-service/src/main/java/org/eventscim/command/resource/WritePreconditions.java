@@ -1,0 +1,22 @@
+package org.eventscim.command.resource;
+
+/** What every write to an existing resource checks first, inside its aggregate. */
+public final class WritePreconditions {
+
+    private WritePreconditions() {
+    }
+
+    /** The resource belongs to the caller's tenant; another tenant's resource is indistinguishable from none. */
+    public static void requireTenant(String resourceTenant, String callerTenant, String resourceType, String id) {
+        if (!resourceTenant.equals(callerTenant)) {
+            throw new ResourceNotFoundException(resourceType, id);
+        }
+    }
+
+    /** The client's If-Match version, if it named one, is the current version. */
+    public static void requireVersion(Long expectedVersion, long version) {
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new VersionMismatchException(expectedVersion, version);
+        }
+    }
+}
