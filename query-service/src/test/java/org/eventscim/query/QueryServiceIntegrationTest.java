@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,7 @@ class QueryServiceIntegrationTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final CallerTokenCodec TOKENS = new CallerTokenCodec(SECRET, Clock.systemUTC());
     private static final String USERS = "scim-users";
+    private static final int USERS_RESULT_WINDOW = 50;
 
     @TempDir
     static Path dataDirectory;
@@ -113,6 +115,8 @@ class QueryServiceIntegrationTest {
                 "--scim.projection.poll-timeout=100ms",
                 // Small pages of memberships, so that a group of a few thousand members is read in several.
                 "--scim.elasticsearch.memberships.max-result-window=1000",
+                // A small result window for users, so that paging beyond it is proven with a few dozen users.
+                "--scim.elasticsearch.users.max-result-window=" + USERS_RESULT_WINDOW,
                 // No background refresh: every search sees applied writes only through the service's own refreshes.
                 "--scim.elasticsearch.users.refresh-interval=-1",
                 "--scim.elasticsearch.groups.refresh-interval=-1",
@@ -288,6 +292,174 @@ class QueryServiceIntegrationTest {
     }
 
     @Test
+    void sortsByAnyAttributeCaseInsensitivelyUnlessCaseExactWithTheIdBreakingTies() throws Exception {
+        String tenant = tenant();
+        String alice = "a-" + UUID.randomUUID();
+        String bob = "b-" + UUID.randomUUID();
+        String carol = "c-" + UUID.randomUUID();
+        String dave = "d-" + UUID.randomUUID();
+        // Created in reverse order, so that no sort below is creation order by accident.
+        publish(user(tenant, dave, "dave", "Same", "a-ext", CREATED_AT.plusSeconds(4), null));
+        publish(user(tenant, carol, "Carol", "Same", "C-ext", CREATED_AT.plusSeconds(3),
+                email("z@corp.test", false), email("b@corp.test", true)));
+        publish(user(tenant, bob, "bob", "Same", "B-ext", CREATED_AT.plusSeconds(2),
+                email("c@corp.test", false), email("a@corp.test", false)));
+        publish(user(tenant, alice, "Alice", "Example", "b-ext", CREATED_AT.plusSeconds(1),
+                email("a@corp.test", true)));
+        for (String id : List.of(alice, bob, carol, dave)) {
+            assertThat(applied(tenant, id, 1, 10_000)).isTrue();
+        }
+
+        assertThat(sortedIds(tenant, "sortBy=userName")).containsExactly(alice, bob, carol, dave);
+        assertThat(sortedIds(tenant, "sortBy=USERNAME&sortOrder=DESCENDING")).containsExactly(dave, carol, bob, alice);
+        // caseExact: upper case before lower case.
+        assertThat(sortedIds(tenant, "sortBy=externalId")).containsExactly(bob, carol, dave, alice);
+        // Equal values keep the order of their ids, reversed with the order.
+        assertThat(sortedIds(tenant, "sortBy=name.familyName")).containsExactly(alice, bob, carol, dave);
+        assertThat(sortedIds(tenant, "sortBy=name.familyName&sortOrder=descending")).containsExactly(dave, carol, bob, alice);
+        assertThat(sortedIds(tenant, "sortBy=meta.created&sortOrder=descending")).containsExactly(dave, carol, bob, alice);
+        assertThat(sortedIds(tenant, "sortBy=id&sortOrder=descending")).containsExactly(dave, carol, bob, alice);
+        // The primary email, else the first: alice a@, carol b@ (primary), bob c@ (first, not the smallest); none last.
+        assertThat(sortedIds(tenant, "sortBy=emails")).containsExactly(alice, carol, bob, dave);
+        assertThat(sortedIds(tenant, "sortBy=emails.value&sortOrder=descending")).containsExactly(bob, carol, alice, dave);
+
+        Response searched = post(tenant, "/scim/v2/Users/.search", """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
+                 "filter":"name.familyName eq \\"same\\"","sortBy":"userName","sortOrder":"descending","count":2}""");
+        assertThat(searched.body().path("totalResults").asInt()).isEqualTo(3);
+        assertThat(searched.body().path("Resources")).extracting(user -> user.path("id").asText()).containsExactly(dave, carol);
+
+        Response unknown = get(tenant, "/scim/v2/Users?sortBy=" + encode("name"), Scopes.SCIM_READ);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().path("scimType").asText()).isEqualTo("invalidValue");
+        assertThat(get(tenant, "/scim/v2/Users?sortBy=nope", Scopes.SCIM_READ).status()).isEqualTo(400);
+        assertThat(get(tenant, "/scim/v2/Users?sortBy=userName&sortOrder=up", Scopes.SCIM_READ).status()).isEqualTo(400);
+
+        String engineering = UUID.randomUUID().toString();
+        String accounting = UUID.randomUUID().toString();
+        // Case-sensitive, "accounting" would come first in descending order.
+        publish(groupCreated(tenant, engineering, "Engineering"));
+        publish(groupCreated(tenant, accounting, "accounting"));
+        assertThat(applied("Group", tenant, engineering, 1, 10_000)).isTrue();
+        assertThat(applied("Group", tenant, accounting, 1, 10_000)).isTrue();
+        assertThat(list(tenant, "Groups", "sortBy=displayName&sortOrder=descending").path("Resources"))
+                .extracting(group -> group.path("id").asText()).containsExactly(engineering, accounting);
+    }
+
+    @Test
+    void pagesBeyondTheResultWindowAreWalkedToAndCountZeroGivesTheTotalOnly() throws Exception {
+        String tenant = tenant();
+        List<String> ids = seedUsers(tenant, 130);
+
+        // The index itself refuses such a page: the service walks to it.
+        assertThat(catchThrowableOfSearchBeyond(USERS_RESULT_WINDOW)).isNotNull();
+
+        JsonNode deep = list(tenant, "startIndex=101&count=20");
+        assertThat(deep.path("totalResults").asInt()).isEqualTo(130);
+        assertThat(deep.path("startIndex").asInt()).isEqualTo(101);
+        assertThat(deep.path("itemsPerPage").asInt()).isEqualTo(20);
+        assertThat(deep.path("Resources")).extracting(user -> user.path("id").asText())
+                .containsExactlyElementsOf(ids.subList(100, 120));
+
+        // More than the window in one page, starting inside it.
+        assertThat(list(tenant, "startIndex=31&count=100").path("Resources")).extracting(user -> user.path("id").asText())
+                .containsExactlyElementsOf(ids.subList(30, 130));
+        assertThat(list(tenant, "startIndex=125&count=10").path("itemsPerPage").asInt()).isEqualTo(6);
+        JsonNode beyond = list(tenant, "startIndex=500&count=10");
+        assertThat(beyond.path("totalResults").asInt()).isEqualTo(130);
+        assertThat(beyond.path("Resources").size()).isZero();
+
+        JsonNode countOnly = list(tenant, "startIndex=120&count=0");
+        assertThat(countOnly.path("totalResults").asInt()).isEqualTo(130);
+        assertThat(countOnly.path("itemsPerPage").asInt()).isZero();
+        assertThat(countOnly.path("Resources").size()).isZero();
+        assertThat(list(tenant, "count=-5").path("Resources").size()).isZero();
+
+        List<String> descending = new ArrayList<>();
+        for (int start = 1; start <= 130; start += 45) {
+            list(tenant, "sortBy=userName&sortOrder=descending&count=45&startIndex=" + start).path("Resources")
+                    .forEach(user -> descending.add(user.path("id").asText()));
+        }
+        List<String> reversed = new ArrayList<>(ids);
+        Collections.reverse(reversed);
+        assertThat(descending).containsExactlyElementsOf(reversed);
+
+        Response garbage = get(tenant, "/scim/v2/Users?count=ten", Scopes.SCIM_READ);
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.body().path("scimType").asText()).isEqualTo("invalidValue");
+        assertThat(garbage.body().path("detail").asText()).contains("count");
+        assertThat(post(tenant, "/scim/v2/Users/.search", "{\"startIndex\":\"first\"}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aCursorWalksEveryResultOnceFromOnePointInTime() throws Exception {
+        String tenant = tenant();
+        List<String> ids = seedUsers(tenant, 57);
+
+        List<String> walked = new ArrayList<>();
+        JsonNode page = list(tenant, "sortBy=userName&count=10&cursor=");
+        int pages = 1;
+        // Written during the walk: a point in time does not see it, so nothing shifts.
+        String late = UUID.randomUUID().toString();
+        publish(user(tenant, late, "user-000-late", "Late", "ext-late", CREATED_AT, null));
+        assertThat(applied(tenant, late, 1, 10_000)).isTrue();
+        while (true) {
+            assertThat(page.path("totalResults").asInt()).isEqualTo(57);
+            assertThat(page.has("startIndex")).isFalse();
+            page.path("Resources").forEach(user -> walked.add(user.path("id").asText()));
+            if (!page.has("nextCursor")) {
+                break;
+            }
+            assertThat(page.path("itemsPerPage").asInt()).isEqualTo(10);
+            page = pages % 2 == 0
+                    ? list(tenant, "sortBy=userName&count=10&cursor=" + encode(page.path("nextCursor").asText()))
+                    : post(tenant, "/scim/v2/Users/.search", JSON.createObjectNode().put("sortBy", "userName")
+                            .put("count", 10).put("cursor", page.path("nextCursor").asText()).toString()).body();
+            pages++;
+        }
+        assertThat(pages).isEqualTo(6);
+        assertThat(walked).containsExactlyElementsOf(ids);
+
+        JsonNode fresh = list(tenant, "sortBy=userName&count=1&cursor=");
+        assertThat(fresh.path("totalResults").asInt()).isEqualTo(58);
+        assertThat(fresh.path("Resources").get(0).path("id").asText()).isEqualTo(late);
+    }
+
+    @Test
+    void forgedForeignAndExpiredCursorsAreRefused() throws Exception {
+        String tenant = tenant();
+        seedUsers(tenant, 5);
+        String cursor = list(tenant, "count=2&cursor=").path("nextCursor").asText();
+        assertThat(cursor).isNotEmpty();
+
+        String forged = cursor.substring(0, 10) + (cursor.charAt(10) == 'A' ? 'B' : 'A') + cursor.substring(11);
+        assertCursorRefused(tenant, "count=2&cursor=" + encode(forged), "invalidCursor");
+        assertCursorRefused(tenant(), "count=2&cursor=" + encode(cursor), "invalidCursor");
+        assertCursorRefused(tenant, "count=2&sortBy=userName&cursor=" + encode(cursor), "invalidCursor");
+        assertCursorRefused(tenant, "count=2&filter=" + encode("userName pr") + "&cursor=" + encode(cursor), "invalidCursor");
+        assertCursorRefused(tenant, "count=2&startIndex=1&cursor=" + encode(cursor), "invalidValue");
+
+        assertThat(list(tenant, "count=2&cursor=" + encode(cursor)).path("Resources").size()).isEqualTo(2);
+        String pit = JSON.readTree(Base64.getUrlDecoder().decode(cursor.substring(0, cursor.indexOf('.')))).path("pitId").asText();
+        elasticsearchClient().closePointInTime(close -> close.id(pit));
+        assertCursorRefused(tenant, "count=2&cursor=" + encode(cursor), "expiredCursor");
+    }
+
+    @Test
+    void serviceProviderConfigAdvertisesSortingAndBothPaginations() throws Exception {
+        JsonNode config = get(tenant(), "/scim/v2/ServiceProviderConfig", Scopes.SCIM_READ).body();
+        assertThat(config.path("sort").path("supported").asBoolean()).isTrue();
+        assertThat(config.path("filter").path("maxResults").asInt()).isEqualTo(1000);
+        JsonNode pagination = config.path("pagination");
+        assertThat(pagination.path("cursor").asBoolean()).isTrue();
+        assertThat(pagination.path("index").asBoolean()).isTrue();
+        assertThat(pagination.path("defaultPaginationMethod").asText()).isEqualTo("index");
+        assertThat(pagination.path("defaultPageSize").asInt()).isEqualTo(100);
+        assertThat(pagination.path("maxPageSize").asInt()).isEqualTo(1000);
+        assertThat(pagination.path("cursorTimeout").asInt()).isEqualTo(600);
+    }
+
+    @Test
     void badRequestsGetScimErrors() throws Exception {
         String tenant = tenant();
 
@@ -317,7 +489,7 @@ class QueryServiceIntegrationTest {
         String tenant = tenant();
         String id = UUID.randomUUID().toString();
         ElasticsearchClient client = elasticsearchClient();
-        String index = "scim-users-v1";
+        String index = "scim-users-v2";
         client.indices().putSettings(settings -> settings.index(index).settings(s -> s.blocks(b -> b.write(true))));
         try {
             publish(created(tenant, id, 1, "erin@corp.test", "ext-erin"));
@@ -580,6 +752,59 @@ class QueryServiceIntegrationTest {
         return new EventEnvelope(UUID.randomUUID().toString(), "UserCreated", "User", id, version,
                 new StreamPosition(1, version), CREATED_AT, metadata(tenant),
                 JSON.valueToTree(new UserCreated(id, tenant, attributes)));
+    }
+
+    /** {@code count} users, created a second apart with user names in the same order; their ids in that order. */
+    private static List<String> seedUsers(String tenant, int count) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            producer.send(new ProducerRecord<>(Topics.EVENTS, id, JSON.writeValueAsBytes(user(tenant, id,
+                    String.format("user-%03d@corp.test", i + 1), "Seeded", "ext-" + i, CREATED_AT.plusSeconds(i), null))));
+        }
+        producer.flush();
+        assertThat(applied(tenant, ids.getLast(), 1, 10_000)).isTrue();
+        awaitProjectionCaughtUp();
+        return ids;
+    }
+
+    private static List<String> sortedIds(String tenant, String query) throws Exception {
+        List<String> ids = new ArrayList<>();
+        list(tenant, query).path("Resources").forEach(user -> ids.add(user.path("id").asText()));
+        return ids;
+    }
+
+    private static void assertCursorRefused(String tenant, String query, String scimType) throws Exception {
+        Response refused = get(tenant, "/scim/v2/Users?" + query, Scopes.SCIM_READ);
+        assertThat(refused.status()).as(query).isEqualTo(400);
+        assertThat(refused.body().path("scimType").asText()).as(query).isEqualTo(scimType);
+    }
+
+    /** What the users index answers to a plain from/size search starting at {@code from}; null if it serves it. */
+    private static Exception catchThrowableOfSearchBeyond(int from) {
+        try {
+            elasticsearchClient().search(search -> search.index(USERS).from(from).size(10), ResourceDocument.class);
+            return null;
+        } catch (Exception refused) {
+            return refused;
+        }
+    }
+
+    private static ObjectNode email(String value, boolean primary) {
+        ObjectNode email = JSON.createObjectNode().put("type", "work").put("value", value);
+        return primary ? email.put("primary", true) : email;
+    }
+
+    private static EventEnvelope user(String tenant, String id, String userName, String familyName, String externalId,
+                                      Instant createdAt, ObjectNode... emails) {
+        ObjectNode attributes = JSON.createObjectNode().put("userName", userName).put("externalId", externalId);
+        attributes.putObject("name").put("familyName", familyName);
+        if (emails != null) {
+            Arrays.stream(emails).forEach(attributes.putArray("emails")::add);
+        }
+        return new EventEnvelope(UUID.randomUUID().toString(), "UserCreated", "User", id, 1,
+                new StreamPosition(1, 1), createdAt, metadata(tenant), JSON.valueToTree(new UserCreated(id, tenant, attributes)));
     }
 
     private static EventEnvelope deleted(String tenant, String id, long version) {

@@ -30,7 +30,9 @@ class DiscoverySystemTest {
         assertThat(config.path("filter").path("supported").asBoolean()).isTrue();
         assertThat(config.path("filter").path("maxResults").asInt()).isEqualTo(1000);
         assertThat(config.path("bulk").path("supported").asBoolean()).isFalse();
-        assertThat(config.path("sort").path("supported").asBoolean()).isFalse();
+        assertThat(config.path("sort").path("supported").asBoolean()).isTrue();
+        assertThat(config.path("pagination").path("cursor").asBoolean()).isTrue();
+        assertThat(config.path("pagination").path("index").asBoolean()).isTrue();
         assertThat(config.path("authenticationSchemes").get(0).path("type").asText()).isEqualTo("oauthbearertoken");
         assertThat(config.path("meta").path("resourceType").asText()).isEqualTo("ServiceProviderConfig");
     }

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Discovery (RFC 7644 §4), generated from the one schema registry; every flag is true only where the
- * service really does it (no bulk and no sorting yet).
+ * service really does it (no bulk yet). {@code pagination} is RFC 9865's: both index and cursor paging.
  */
 @RestController
 @RequestMapping(path = "/scim/v2", produces = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, "application/json"})
@@ -49,12 +49,21 @@ class DiscoveryController {
                 new BulkConfig(false, 0, 0),
                 new FilterConfig(true, limits.maxCount()),
                 new ChangePasswordConfig(true),
-                new SortConfig(false),
+                new SortConfig(true),
                 new ETagConfig(true),
                 List.of(new AuthenticationScheme("OAuth Bearer Token",
                         "Authentication with a bearer token issued for one tenant", null, null,
                         "oauthbearertoken", true)));
-        return withMeta(JsonUtils.valueToNode(config), "ServiceProviderConfig", caller.baseUrl() + "/ServiceProviderConfig");
+        ObjectNode body = JsonUtils.valueToNode(config);
+        // RFC 9865 §3; the SDK's ServiceProviderConfigResource predates it.
+        body.putObject("pagination")
+                .put("cursor", true)
+                .put("index", true)
+                .put("defaultPaginationMethod", "index")
+                .put("defaultPageSize", limits.defaultCount())
+                .put("maxPageSize", limits.maxCount())
+                .put("cursorTimeout", limits.cursorTimeout().toSeconds());
+        return withMeta(body, "ServiceProviderConfig", caller.baseUrl() + "/ServiceProviderConfig");
     }
 
     @GetMapping("/Schemas")

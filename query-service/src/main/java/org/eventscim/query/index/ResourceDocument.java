@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param resource        the SCIM attributes (without {@code id}, {@code meta}, {@code schemas}); indexed
  * @param unindexedResource the attributes of a resource whose values the index mapping rejected: kept and
  *                        returned, but not searchable, rather than lost (see the projection writer)
+ * @param sortValues      the value each multi-valued attribute sorts by ({@link SortValues}); added when written
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResourceDocument(String tenant, String resourceId, long version, boolean deleted, Instant created,
-                           Instant lastModified, ObjectNode resource, ObjectNode unindexedResource) {
+                           Instant lastModified, ObjectNode resource, ObjectNode unindexedResource,
+                           ObjectNode sortValues) {
 
     public static final String TENANT = "tenant";
     public static final String RESOURCE_ID = "resourceId";
@@ -33,6 +35,7 @@ public record ResourceDocument(String tenant, String resourceId, long version, b
     public static final String LAST_MODIFIED = "lastModified";
     public static final String RESOURCE = "resource";
     public static final String UNINDEXED_RESOURCE = "unindexedResource";
+    public static final String SORT_VALUES = "sortValues";
 
     public ResourceDocument {
         Objects.requireNonNull(tenant, "tenant");
@@ -41,12 +44,12 @@ public record ResourceDocument(String tenant, String resourceId, long version, b
 
     public static ResourceDocument live(String tenant, String resourceId, long version, Instant created,
                                     Instant lastModified, ObjectNode resource) {
-        return new ResourceDocument(tenant, resourceId, version, false, created, lastModified, resource, null);
+        return new ResourceDocument(tenant, resourceId, version, false, created, lastModified, resource, null, null);
     }
 
     public static ResourceDocument tombstone(String tenant, String resourceId, long version, Instant created,
                                          Instant deletedAt) {
-        return new ResourceDocument(tenant, resourceId, version, true, created, deletedAt, null, null);
+        return new ResourceDocument(tenant, resourceId, version, true, created, deletedAt, null, null, null);
     }
 
     public String id() {
@@ -68,6 +71,12 @@ public record ResourceDocument(String tenant, String resourceId, long version, b
 
     /** The same resource with its attributes moved out of the index, for values the mapping rejects. */
     public ResourceDocument withUnindexedAttributes() {
-        return new ResourceDocument(tenant, resourceId, version, deleted, created, lastModified, null, attributes());
+        return new ResourceDocument(tenant, resourceId, version, deleted, created, lastModified, null, attributes(), null);
+    }
+
+    /** The same resource with the values its multi-valued attributes sort by. */
+    ResourceDocument withSortValues(ObjectNode values) {
+        return new ResourceDocument(tenant, resourceId, version, deleted, created, lastModified, resource,
+                unindexedResource, values);
     }
 }

@@ -31,6 +31,11 @@ public record ResourceIndex(String resourceType, ResourceSchema schema, ReadMode
         return settings.maxResultWindow();
     }
 
+    /** The document as it is written: with the values its multi-valued attributes sort by. */
+    public ResourceDocument indexed(ResourceDocument document) {
+        return document.resource() == null ? document : document.withSortValues(SortValues.of(schema, document.resource()));
+    }
+
     /** Settings, mapping and alias of a new index. */
     ObjectNode definition() {
         ObjectNode definition = IndexDefinition.of(settings);
@@ -55,6 +60,13 @@ public record ResourceIndex(String resourceType, ResourceSchema schema, ReadMode
             resourceProperties.set(extension.getKey(), extensionObject);
         }
         resource.set("properties", resourceProperties);
+
+        ObjectNode sortValues = properties.putObject(ResourceDocument.SORT_VALUES);
+        sortValues.put("type", "object").put("dynamic", "false");
+        ObjectNode sortProperties = sortValues.putObject("properties");
+        // One value per multi-valued attribute: an object, not nested, with the attribute's sub-attributes.
+        schema.coreAttributes().stream().filter(Attribute::isNested).forEach(attribute -> sortProperties.set(
+                attribute.name(), type("object").set("properties", properties(attribute.subAttributes()))));
         return definition;
     }
 

@@ -106,8 +106,10 @@ class ProjectionWriter {
                     event.version(), Math::max);
         }
         List<ResourceDocuments.Write> writes = new ArrayList<>();
-        changedUsers.values().forEach(user -> writes.add(new ResourceDocuments.Write(readModels.users().alias(), user)));
-        changedGroups.values().forEach(group -> writes.add(new ResourceDocuments.Write(readModels.groups().alias(), group)));
+        changedUsers.values().forEach(user -> writes.add(new ResourceDocuments.Write(readModels.users().alias(),
+                readModels.users().indexed(user))));
+        changedGroups.values().forEach(group -> writes.add(new ResourceDocuments.Write(readModels.groups().alias(),
+                readModels.groups().indexed(group))));
         if (!membershipChanges.isEmpty() || !writes.isEmpty()) {
             long bulkStarted = System.nanoTime();
             memberships.write(membershipChanges);

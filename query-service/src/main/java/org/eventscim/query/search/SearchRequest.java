@@ -2,9 +2,17 @@ package org.eventscim.query.search;
 
 import java.util.List;
 
-/** The body of {@code POST /<resources>/.search} (RFC 7644 §3.4.3); unknown members are ignored. */
-public record SearchRequest(String filter, Integer startIndex, Integer count, List<String> attributes,
-                            List<String> excludedAttributes) {
+/**
+ * The body of {@code POST /<resources>/.search} (RFC 7644 §3.4.3, RFC 9865 §2.1); unknown members are
+ * ignored. {@code startIndex} and {@code count} are read as text, so that a value that is not an integer
+ * gets the same answer as in a query parameter.
+ */
+public record SearchRequest(String filter, String sortBy, String sortOrder, String startIndex, String count,
+                            String cursor, List<String> attributes, List<String> excludedAttributes) {
+
+    public ListRequest listRequest() {
+        return new ListRequest(filter, sortBy, sortOrder, startIndex, count, cursor);
+    }
 
     /** {@code attributes} as the comma-separated list a query parameter would give. */
     public String attributeList() {

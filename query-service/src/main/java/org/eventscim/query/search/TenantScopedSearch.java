@@ -59,10 +59,15 @@ public class TenantScopedSearch {
     private final MembershipIndex memberships;
     private final ScimFilterTranslator userFilters;
     private final ScimFilterTranslator groupFilters;
+    private final SearchProperties limits;
+    private final CursorCodec cursors;
 
-    TenantScopedSearch(ElasticsearchClient client, ReadModels readModels, IndexFreshness freshness) {
+    TenantScopedSearch(ElasticsearchClient client, ReadModels readModels, IndexFreshness freshness,
+                       SearchProperties limits, CursorCodec cursors) {
         this.client = client;
         this.freshness = freshness;
+        this.limits = limits;
+        this.cursors = cursors;
         this.users = readModels.users();
         this.groups = readModels.groups();
         this.memberships = readModels.memberships();
@@ -96,18 +101,19 @@ public class TenantScopedSearch {
         return stored.map(ResourceDocument::version).orElse(0L);
     }
 
-    /** The tenant's live users matching the SCIM filter (all of them when null or blank), in creation order. */
-    public SearchResult<ResourceDocument> users(String tenant, String filter, Page page) {
-        Query criteria = blank(filter) ? null : userFilters.translate(filter,
+    /**
+     * One page of the tenant's live users matching the request's filter (all of them without one), in its
+     * order (creation order without {@code sortBy}).
+     */
+    public SearchResult users(String tenant, ListRequest request) {
+        return list(users, userFilters, tenant, request,
                 groupId -> resolve(tenant, MembershipDocument.GROUP_ID, groupId, MembershipDocument.MEMBER_ID, true));
-        return search(users, tenant, criteria, page);
     }
 
-    /** The tenant's live groups matching the SCIM filter (all of them when null or blank), in creation order. */
-    public SearchResult<ResourceDocument> groups(String tenant, String filter, Page page) {
-        Query criteria = blank(filter) ? null : groupFilters.translate(filter,
+    /** One page of the tenant's live groups matching the request's filter, as {@link #users}. */
+    public SearchResult groups(String tenant, ListRequest request) {
+        return list(groups, groupFilters, tenant, request,
                 memberId -> resolve(tenant, MembershipDocument.MEMBER_ID, memberId, MembershipDocument.GROUP_ID, false));
-        return search(groups, tenant, criteria, page);
     }
 
     /** The direct members of the tenant's groups with these ids, by group id, then member id. */
@@ -136,31 +142,158 @@ public class TenantScopedSearch {
         return displayNames(groups, tenant, groupIds);
     }
 
-    private SearchResult<ResourceDocument> search(ResourceIndex index, String tenant, Query criteria, Page page) {
-        Page window = page.within(index.maxResultWindow());
-        List<Query> filters = new ArrayList<>(List.of(tenantIs(ResourceDocument.TENANT, tenant)));
-        if (criteria != null) {
-            filters.add(criteria);
+    private SearchResult list(ResourceIndex index, ScimFilterTranslator filters, String tenant, ListRequest request,
+                              MembershipResolver memberships) {
+        Sorting sorting = Sorting.of(index.schema(), request.sortBy(), request.sortOrder());
+        if (request.usesCursor() && request.startIndex() != null) {
+            throw ScimException.invalidValue("Give either cursor or startIndex, not both (RFC 9865).");
+        }
+        List<Query> criteria = new ArrayList<>(List.of(tenantIs(ResourceDocument.TENANT, tenant)));
+        if (!blank(request.filter())) {
+            criteria.add(filters.translate(request.filter(), memberships));
         }
         Query scoped = Query.of(query -> query.bool(bool -> bool
-                .filter(filters)
+                .filter(criteria)
                 .mustNot(not -> not.term(term -> term.field(ResourceDocument.DELETED).value(FieldValue.TRUE)))));
-        SearchResponse<ResourceDocument> response = fresh(index.alias(), () -> client.search(search -> search
-                .index(index.alias())
-                .query(scoped)
-                // Stable order for paging: creation time, then id for resources created in the same millisecond.
-                .sort(sort -> sort.field(field -> field.field(ResourceDocument.CREATED).order(SortOrder.Asc)))
-                .sort(sort -> sort.field(field -> field.field(ResourceDocument.RESOURCE_ID).order(SortOrder.Asc)))
-                .from(window.from())
-                .size(window.count())
-                .trackTotalHits(total -> total.enabled(true)), ResourceDocument.class));
-        List<ResourceDocument> documents = response.hits().hits().stream()
+        if (request.usesCursor()) {
+            return cursorPage(index, tenant, scoped, sorting, PageCursor.fingerprint(request.filter(), sorting),
+                    request.cursor(), Page.count(request.count(), limits));
+        }
+        return indexPage(index, tenant, scoped, sorting, Page.of(request.startIndex(), request.count(), limits));
+    }
+
+    /**
+     * A page by {@code startIndex}. Within the index's result window it is one search; deeper, the
+     * results before it are walked with search_after, reading only their sort values, so any page of any
+     * number of results is served. Each request reads the index as it is then (RFC 7644 §3.4.2.4 promises
+     * no more across requests); cursors (RFC 9865) read one point in time.
+     */
+    private SearchResult indexPage(ResourceIndex index, String tenant, Query scoped, Sorting sorting, Page page) {
+        int window = index.maxResultWindow();
+        if (page.count() == 0 || page.from() + page.count() <= window) {
+            SearchResponse<ResourceDocument> response = walk(index, scoped, sorting, List.of(),
+                    page.count() == 0 ? 0 : page.from(), page.count(), true);
+            return new SearchResult(total(response), documents(response, tenant), page.startIndex(), null);
+        }
+        long total = -1;
+        List<FieldValue> after = List.of();
+        // Before the page: only the sort values of the last result of each window, the first one's found with from.
+        for (int skip = page.from(); skip > 0; ) {
+            int step = Math.min(skip, window);
+            boolean start = after.isEmpty();
+            SearchResponse<ResourceDocument> response = start ? walk(index, scoped, sorting, after, step - 1, 1, false)
+                    : walk(index, scoped, sorting, after, 0, step, false);
+            if (start) {
+                total = total(response);
+            }
+            List<Hit<ResourceDocument>> hits = response.hits().hits();
+            if (hits.size() < (start ? 1 : step)) {
+                return new SearchResult(total, List.of(), page.startIndex(), null);
+            }
+            after = hits.getLast().sort();
+            skip -= step;
+        }
+        List<ResourceDocument> documents = new ArrayList<>();
+        while (documents.size() < page.count()) {
+            int size = Math.min(page.count() - documents.size(), window);
+            boolean start = after.isEmpty();
+            SearchResponse<ResourceDocument> response = walk(index, scoped, sorting, after, 0, size, true);
+            if (start) {
+                total = total(response);
+            }
+            List<Hit<ResourceDocument>> hits = response.hits().hits();
+            documents.addAll(documents(response, tenant));
+            if (hits.size() < size) {
+                break;
+            }
+            after = hits.getLast().sort();
+        }
+        return new SearchResult(total, documents, page.startIndex(), null);
+    }
+
+    /**
+     * One search for an index page: the results after {@code after}, or from {@code from} at the start
+     * (when {@code after} is empty), which alone counts the total.
+     *
+     * @param sources whether the documents are wanted, or only their sort values
+     */
+    private SearchResponse<ResourceDocument> walk(ResourceIndex index, Query scoped, Sorting sorting, List<FieldValue> after,
+                                                  int from, int size, boolean sources) {
+        boolean start = after.isEmpty();
+        return fresh(index.alias(), () -> client.search(search -> {
+            search.index(index.alias()).query(scoped).sort(sorting.options())
+                    .size(size)
+                    .source(source -> source.fetch(sources))
+                    .trackTotalHits(total -> total.enabled(start));
+            return start ? search.from(from) : search.searchAfter(after);
+        }, ResourceDocument.class));
+    }
+
+    /**
+     * A page by cursor (RFC 9865): the first opens a point in time, once the index's applied writes are
+     * searchable, and every page reads it, so a walk neither repeats nor skips whatever changes meanwhile.
+     * One result more than asked tells whether a next page exists; the last page closes the point in time.
+     */
+    private SearchResult cursorPage(ResourceIndex index, String tenant, Query scoped, Sorting sorting, String query,
+                                    String cursorValue, int count) {
+        PageCursor cursor = cursorValue.isEmpty() ? null
+                : cursors.decode(cursorValue, index.resourceType(), tenant, query);
+        String keepAlive = limits.cursorTimeout().toSeconds() + "s";
+        String pit = cursor != null ? cursor.pitId() : call(() -> {
+            freshness.awaitSearchable(index.alias());
+            return client.openPointInTime(open -> open.index(index.alias()).keepAlive(time -> time.time(keepAlive))).id();
+        });
+        List<FieldValue> after = cursor == null ? List.of() : cursor.searchAfter().stream().map(SearchAfterJson::fieldValue).toList();
+        SearchResponse<ResourceDocument> response = call(() -> {
+            try {
+                return client.search(search -> {
+                    search.pit(point -> point.id(pit).keepAlive(time -> time.time(keepAlive))).query(scoped).sort(sorting.options())
+                            .size(count + 1)
+                            .trackTotalHits(total -> total.enabled(true));
+                    return after.isEmpty() ? search : search.searchAfter(after);
+                }, ResourceDocument.class);
+            } catch (ElasticsearchException gone) {
+                if (gone.status() == 404) {
+                    throw CursorCodec.expired();
+                }
+                throw gone;
+            }
+        });
+        String nextPit = response.pitId() != null ? response.pitId() : pit;
+        List<Hit<ResourceDocument>> hits = response.hits().hits();
+        List<Hit<ResourceDocument>> page = hits.subList(0, Math.min(count, hits.size()));
+        List<ResourceDocument> documents = page.stream().map(Hit::source).filter(Objects::nonNull)
+                .filter(document -> tenant.equals(document.tenant())).toList();
+        if (hits.size() <= count) {
+            closeQuietly(nextPit);
+            return new SearchResult(total(response), documents, null, null);
+        }
+        // An empty page (count=0) stays where it was.
+        List<JsonNode> last = page.isEmpty() ? after.stream().map(SearchAfterJson::json).toList()
+                : page.getLast().sort().stream().map(SearchAfterJson::json).toList();
+        String next = cursors.encode(new PageCursor(index.resourceType(), tenant, query, nextPit, last, cursors.now()));
+        return new SearchResult(total(response), documents, null, next);
+    }
+
+    private void closeQuietly(String pit) {
+        try {
+            client.closePointInTime(close -> close.id(pit));
+        } catch (IOException | RuntimeException failure) {
+            // It expires by itself after the cursor timeout; closing only frees it sooner.
+            log.debug("Closing a point in time failed: {}", failure.toString());
+        }
+    }
+
+    private static List<ResourceDocument> documents(SearchResponse<ResourceDocument> response, String tenant) {
+        return response.hits().hits().stream()
                 .map(Hit::source)
                 .filter(Objects::nonNull)
                 .filter(document -> tenant.equals(document.tenant()))
                 .toList();
-        long total = response.hits().total() == null ? documents.size() : response.hits().total().value();
-        return new SearchResult<>(total, documents);
+    }
+
+    private static long total(SearchResponse<ResourceDocument> response) {
+        return response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
     }
 
     /**
@@ -289,6 +422,8 @@ public class TenantScopedSearch {
             }
             log.warn("Elasticsearch read failed: {}", failure.getMessage());
             throw unavailable();
+        } catch (ScimException refused) {
+            throw refused;
         } catch (IOException | RuntimeException failure) {
             log.warn("Elasticsearch read failed: {}", failure.toString());
             throw unavailable();

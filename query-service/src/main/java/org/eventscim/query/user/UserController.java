@@ -14,9 +14,8 @@ import org.eventscim.protocol.resource.ScimResources;
 import org.eventscim.query.index.ResourceDocument;
 import org.eventscim.query.membership.MembershipReferences;
 import org.eventscim.query.search.AttributeSelection;
+import org.eventscim.query.search.ListRequest;
 import org.eventscim.query.search.ListResponse;
-import org.eventscim.query.search.Page;
-import org.eventscim.query.search.SearchProperties;
 import org.eventscim.query.search.SearchRequest;
 import org.eventscim.query.search.SearchResult;
 import org.eventscim.query.search.TenantScopedSearch;
@@ -45,12 +44,10 @@ class UserController {
 
     private final TenantScopedSearch search;
     private final MembershipReferences memberships;
-    private final SearchProperties limits;
 
-    UserController(TenantScopedSearch search, MembershipReferences memberships, SearchProperties limits) {
+    UserController(TenantScopedSearch search, MembershipReferences memberships) {
         this.search = search;
         this.memberships = memberships;
-        this.limits = limits;
     }
 
     @GetMapping("/{id}")
@@ -76,14 +73,17 @@ class UserController {
 
     @GetMapping
     ResponseEntity<ListResponse> list(@RequestParam(required = false) String filter,
-                                      @RequestParam(required = false) Integer startIndex,
-                                      @RequestParam(required = false) Integer count,
+                                      @RequestParam(required = false) String sortBy,
+                                      @RequestParam(required = false) String sortOrder,
+                                      @RequestParam(required = false) String startIndex,
+                                      @RequestParam(required = false) String count,
+                                      @RequestParam(required = false) String cursor,
                                       @RequestParam(required = false) String attributes,
                                       @RequestParam(required = false) String excludedAttributes,
                                       Caller caller) {
         requireRead(caller);
-        return query(filter, startIndex, count, AttributeSelection.of(ScimSchemas.USER, attributes, excludedAttributes),
-                caller);
+        return query(new ListRequest(filter, sortBy, sortOrder, startIndex, count, cursor),
+                AttributeSelection.of(ScimSchemas.USER, attributes, excludedAttributes), caller);
     }
 
     @PostMapping("/.search")
@@ -91,17 +91,15 @@ class UserController {
         requireRead(caller);
         AttributeSelection selection = AttributeSelection.of(ScimSchemas.USER, request.attributeList(),
                 request.excludedAttributeList());
-        return query(request.filter(), request.startIndex(), request.count(), selection, caller);
+        return query(request.listRequest(), selection, caller);
     }
 
-    private ResponseEntity<ListResponse> query(String filter, Integer startIndex, Integer count,
-                                               AttributeSelection selection, Caller caller) {
-        Page page = Page.of(startIndex, count, limits);
-        SearchResult<ResourceDocument> result = search.users(caller.tenantId(), filter, page);
+    private ResponseEntity<ListResponse> query(ListRequest request, AttributeSelection selection, Caller caller) {
+        SearchResult result = search.users(caller.tenantId(), request);
         Map<String, ArrayNode> groups = groups(result.documents(), selection, caller);
         return ResponseEntity.ok()
                 .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
-                .body(ListResponse.of(result.total(), page.startIndex(),
+                .body(ListResponse.of(result,
                         result.documents().stream().map(user -> render(user, groups, caller, selection)).toList()));
     }
 
