@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
@@ -25,7 +26,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * The gateway as it runs, on an embedded PostgreSQL, in front of an {@link EchoService} standing in for both
  * services. Every test class extending this shares one database and one application context, so each test
- * makes its own tenants.
+ * makes its own tenants. Metrics are exported as in production, so the Prometheus endpoint can be tested.
  */
 @SpringBootTest(properties = {
         "scim.internal.secret=gateway-test-secret-of-at-least-32-bytes",
@@ -34,6 +35,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
         "scim.rate-limits.default-per-minute=200",
         "scim.rate-limits.failed-authentications-per-minute=20"})
 @AutoConfigureMockMvc
+@AutoConfigureObservability(tracing = false)
 public abstract class GatewayTest {
 
     /** The bootstrap tenant's token: every scope, and the operator's tenant. */

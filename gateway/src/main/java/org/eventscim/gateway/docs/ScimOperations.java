@@ -1,0 +1,48 @@
+package org.eventscim.gateway.docs;
+
+import static io.swagger.v3.oas.models.PathItem.HttpMethod.DELETE;
+import static io.swagger.v3.oas.models.PathItem.HttpMethod.GET;
+import static io.swagger.v3.oas.models.PathItem.HttpMethod.PATCH;
+import static io.swagger.v3.oas.models.PathItem.HttpMethod.POST;
+import static io.swagger.v3.oas.models.PathItem.HttpMethod.PUT;
+
+import java.util.List;
+
+/**
+ * The SCIM API as the query-service and command-service answer it behind the gateway. Written down here
+ * because those services are not reachable by clients: their controllers are the truth, this table must
+ * follow them.
+ */
+final class ScimOperations {
+
+    private static final String RESOURCE = "ScimResource";
+    private static final String LIST = "ListResponse";
+    private static final List<String> LISTING = List.of("filter", "startIndex", "count", "cursor", "sortBy",
+            "sortOrder", "attributes", "excludedAttributes");
+    private static final List<String> READING = List.of("attributes", "excludedAttributes", "If-None-Match");
+    private static final List<String> GUARDED = List.of("If-Match");
+
+    static final List<ScimOperation> ALL = List.of(
+            new ScimOperation(GET, "/Users", "List or filter users", 200, LIST, null, LISTING, List.of(400)),
+            new ScimOperation(POST, "/Users", "Create a user", 201, RESOURCE, RESOURCE, List.of(), List.of(400, 409, 413)),
+            new ScimOperation(POST, "/Users/.search", "Search users", 200, LIST, "SearchRequest", List.of(), List.of(400, 413)),
+            new ScimOperation(GET, "/Users/{id}", "Get a user", 200, RESOURCE, null, READING, List.of(304, 400, 404)),
+            new ScimOperation(PUT, "/Users/{id}", "Replace a user", 200, RESOURCE, RESOURCE, GUARDED, List.of(400, 404, 409, 412, 413)),
+            new ScimOperation(PATCH, "/Users/{id}", "Modify a user", 200, RESOURCE, "PatchOp", GUARDED, List.of(400, 404, 409, 412, 413)),
+            new ScimOperation(DELETE, "/Users/{id}", "Delete a user", 204, null, null, List.of(), List.of(404)),
+            new ScimOperation(GET, "/Groups", "List or filter groups", 200, LIST, null, LISTING, List.of(400)),
+            new ScimOperation(POST, "/Groups", "Create a group", 201, RESOURCE, RESOURCE, List.of(), List.of(400, 409, 413)),
+            new ScimOperation(POST, "/Groups/.search", "Search groups", 200, LIST, "SearchRequest", List.of(), List.of(400, 413)),
+            new ScimOperation(GET, "/Groups/{id}", "Get a group", 200, RESOURCE, null, READING, List.of(304, 400, 404)),
+            new ScimOperation(PUT, "/Groups/{id}", "Replace a group", 200, RESOURCE, RESOURCE, GUARDED, List.of(400, 404, 409, 412, 413)),
+            new ScimOperation(PATCH, "/Groups/{id}", "Modify a group's attributes or members", 204, null, "PatchOp", GUARDED, List.of(400, 404, 409, 412, 413)),
+            new ScimOperation(DELETE, "/Groups/{id}", "Delete a group", 204, null, null, List.of(), List.of(404)),
+            new ScimOperation(GET, "/ServiceProviderConfig", "What this service supports", 200, RESOURCE, null, List.of(), List.of()),
+            new ScimOperation(GET, "/Schemas", "Every schema", 200, LIST, null, List.of(), List.of()),
+            new ScimOperation(GET, "/Schemas/{id}", "One schema, by its URN", 200, RESOURCE, null, List.of(), List.of(404)),
+            new ScimOperation(GET, "/ResourceTypes", "Every resource type", 200, LIST, null, List.of(), List.of()),
+            new ScimOperation(GET, "/ResourceTypes/{name}", "One resource type", 200, RESOURCE, null, List.of(), List.of(404)));
+
+    private ScimOperations() {
+    }
+}
