@@ -121,7 +121,7 @@ class GapFreePublicationSystemTest {
 
     /** What the command side would append for a new user, written by hand inside the held transaction. */
     private static void insertUserCreated(Connection late, String userId, String metadata) throws Exception {
-        String tenant = JSON.readTree(metadata).path("tenantId").asText();
+        String tenant = JSON.readTree(metadata).path("tenant").asText();
         String payload = JSON.writeValueAsString(Map.of("userId", userId, "tenantId", tenant,
                 "attributes", Map.of("userName", "late-" + userId + "@example.com")));
         try (PreparedStatement insert = late.prepareStatement("""

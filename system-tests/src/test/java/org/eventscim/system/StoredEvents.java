@@ -54,6 +54,10 @@ final class StoredEvents {
         return column(resourceId, "convert_from(meta_data, 'UTF8')").getFirst();
     }
 
+    static String lastMetadata(String resourceId) throws SQLException {
+        return column(resourceId, "convert_from(meta_data, 'UTF8')").getLast();
+    }
+
     private static List<String> column(String resourceId, String expression) throws SQLException {
         try (Connection db = database();
              PreparedStatement query = db.prepareStatement("SELECT " + expression
