@@ -8,6 +8,7 @@ import org.eventscim.protocol.caller.CallerTokenCodec;
 import org.eventscim.protocol.caller.CallerTokenFilter;
 import org.eventscim.protocol.error.ScimErrorAdvice;
 import org.eventscim.protocol.error.ScimErrorController;
+import org.eventscim.protocol.error.UnsupportedEndpoints;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,6 +31,11 @@ public class ScimProtocolAutoConfiguration implements WebMvcConfigurer {
     @Bean
     ScimErrorController scimErrorController() {
         return new ScimErrorController();
+    }
+
+    @Bean
+    UnsupportedEndpoints unsupportedEndpoints() {
+        return new UnsupportedEndpoints();
     }
 
     @Bean

@@ -83,4 +83,17 @@ class DiscoverySystemTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertError(unknown.body(), "404", null);
     }
+
+    @Test
+    void meAndBulkAreNotImplemented() {
+        ScimClient.Response me = scim.get("/Me");
+        ScimClient.Response bulk = scim.post("/Bulk", """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[]}""");
+
+        assertThat(me.status()).isEqualTo(501);
+        assertThat(me.body().path("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
+        assertThat(me.body().path("status").asText()).isEqualTo("501");
+        assertThat(bulk.status()).isEqualTo(501);
+        assertThat(scim.get("/NoSuchEndpoint").status()).isEqualTo(404);
+    }
 }
