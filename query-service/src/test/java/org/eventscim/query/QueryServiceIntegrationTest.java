@@ -824,7 +824,7 @@ class QueryServiceIntegrationTest {
     }
 
     private static EventMetadata metadata(String tenant) {
-        return new EventMetadata(tenant, "token-it", "integration-test", "127.0.0.1", "junit", "req-it");
+        return new EventMetadata(tenant, "token-it", "integration-test", "127.0.0.1", "junit", "req-it", null);
     }
 
     private static void publish(EventEnvelope event) throws Exception {

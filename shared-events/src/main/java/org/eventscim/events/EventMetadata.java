@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * Who caused an event, for which tenant and from where. Stored as the event's metadata in the event
  * store and carried in every {@link EventEnvelope}. No event is ever appended without an actor.
+ * {@code bulkOperation} is the index of the operation in a /Bulk request's {@code Operations} (null
+ * otherwise): the operations share the request id, the index tells them apart.
  */
 public record EventMetadata(
         String tenantId,
@@ -14,7 +16,8 @@ public record EventMetadata(
         String actorName,
         String sourceIp,
         String userAgent,
-        String requestId) {
+        String requestId,
+        Integer bulkOperation) {
 
     public static final String TENANT = "tenant";
     public static final String ACTOR_ID = "actorId";
@@ -22,6 +25,7 @@ public record EventMetadata(
     public static final String SOURCE_IP = "sourceIp";
     public static final String USER_AGENT = "userAgent";
     public static final String REQUEST_ID = "requestId";
+    public static final String BULK_OPERATION = "bulkOperation";
 
     public EventMetadata {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -36,6 +40,9 @@ public record EventMetadata(
         putIfPresent(map, SOURCE_IP, sourceIp);
         putIfPresent(map, USER_AGENT, userAgent);
         putIfPresent(map, REQUEST_ID, requestId);
+        if (bulkOperation != null) {
+            map.put(BULK_OPERATION, bulkOperation.toString());
+        }
         return map;
     }
 
@@ -46,7 +53,8 @@ public record EventMetadata(
                 string(map, ACTOR_NAME),
                 string(map, SOURCE_IP),
                 string(map, USER_AGENT),
-                string(map, REQUEST_ID));
+                string(map, REQUEST_ID),
+                map.get(BULK_OPERATION) == null ? null : Integer.valueOf(string(map, BULK_OPERATION)));
     }
 
     private static void putIfPresent(Map<String, String> map, String key, String value) {

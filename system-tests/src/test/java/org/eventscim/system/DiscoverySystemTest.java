@@ -29,7 +29,9 @@ class DiscoverySystemTest {
         assertThat(config.path("changePassword").path("supported").asBoolean()).isTrue();
         assertThat(config.path("filter").path("supported").asBoolean()).isTrue();
         assertThat(config.path("filter").path("maxResults").asInt()).isEqualTo(1000);
-        assertThat(config.path("bulk").path("supported").asBoolean()).isFalse();
+        assertThat(config.path("bulk").path("supported").asBoolean()).isTrue();
+        assertThat(config.path("bulk").path("maxOperations").asInt()).isEqualTo(1000);
+        assertThat(config.path("bulk").path("maxPayloadSize").asInt()).isEqualTo(1_048_576);
         assertThat(config.path("sort").path("supported").asBoolean()).isTrue();
         assertThat(config.path("pagination").path("cursor").asBoolean()).isTrue();
         assertThat(config.path("pagination").path("index").asBoolean()).isTrue();
@@ -85,15 +87,12 @@ class DiscoverySystemTest {
     }
 
     @Test
-    void meAndBulkAreNotImplemented() {
+    void meIsNotImplemented() {
         ScimClient.Response me = scim.get("/Me");
-        ScimClient.Response bulk = scim.post("/Bulk", """
-                {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[]}""");
 
         assertThat(me.status()).isEqualTo(501);
         assertThat(me.body().path("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
         assertThat(me.body().path("status").asText()).isEqualTo("501");
-        assertThat(bulk.status()).isEqualTo(501);
         assertThat(scim.get("/NoSuchEndpoint").status()).isEqualTo(404);
     }
 }

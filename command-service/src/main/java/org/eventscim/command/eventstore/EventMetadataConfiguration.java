@@ -14,7 +14,8 @@ class EventMetadataConfiguration {
     @Bean
     CorrelationDataProvider callerMetadata() {
         return new SimpleCorrelationDataProvider(EventMetadata.TENANT, EventMetadata.ACTOR_ID,
-                EventMetadata.ACTOR_NAME, EventMetadata.SOURCE_IP, EventMetadata.USER_AGENT, EventMetadata.REQUEST_ID);
+                EventMetadata.ACTOR_NAME, EventMetadata.SOURCE_IP, EventMetadata.USER_AGENT, EventMetadata.REQUEST_ID,
+                EventMetadata.BULK_OPERATION);
     }
 
     @Bean

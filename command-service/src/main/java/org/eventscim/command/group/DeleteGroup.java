@@ -2,5 +2,5 @@ package org.eventscim.command.group;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record DeleteGroup(@TargetAggregateIdentifier String groupId, String tenantId) {
+public record DeleteGroup(@TargetAggregateIdentifier String groupId, String tenantId, Long expectedVersion) {
 }

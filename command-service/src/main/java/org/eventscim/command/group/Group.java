@@ -97,6 +97,7 @@ public class Group {
     @CommandHandler
     public long handle(DeleteGroup command, GroupNameClaims claims, GroupMemberships memberships) {
         requireTenant(command.tenantId());
+        requireVersion(command.expectedVersion());
         claims.releaseAll(tenantId, groupId);
         memberships.removeAll(groupId);
         apply(new GroupDeleted(groupId));

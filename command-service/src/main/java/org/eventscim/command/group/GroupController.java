@@ -38,7 +38,7 @@ class GroupController {
 
     @PostMapping(consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<ObjectNode> create(Caller caller, @RequestBody JsonNode body) {
-        GroupState group = writes.create(caller, body);
+        GroupState group = awaited(caller, writes.create(caller, body));
         ObjectNode resource = render(caller, group);
         return ResponseEntity.created(URI.create(resource.path("meta").path("location").asText()))
                 .eTag(ScimResources.etag(group.version()))
@@ -49,7 +49,7 @@ class GroupController {
     @PutMapping(path = "/{id}", consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<ObjectNode> replace(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        GroupState group = writes.replace(caller, id, body, ifMatch);
+        GroupState group = awaited(caller, writes.replace(caller, id, body, ifMatch));
         return ResponseEntity.ok()
                 .eTag(ScimResources.etag(group.version()))
                 .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
@@ -59,14 +59,20 @@ class GroupController {
     @PatchMapping(path = "/{id}", consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<Void> patch(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        GroupState group = writes.patch(caller, id, body, ifMatch);
+        GroupState group = awaited(caller, writes.patch(caller, id, body, ifMatch));
         return ResponseEntity.noContent().eTag(ScimResources.etag(group.version())).build();
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
-        writes.delete(caller, id);
+    ResponseEntity<Void> delete(Caller caller, @PathVariable String id,
+                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        writes.awaitReadSide(caller, id, writes.delete(caller, id, ifMatch));
         return ResponseEntity.noContent().build();
+    }
+
+    private GroupState awaited(Caller caller, GroupState group) {
+        writes.awaitReadSide(caller, group.groupId(), group.version());
+        return group;
     }
 
     private ObjectNode render(Caller caller, GroupState group) {

@@ -11,7 +11,10 @@ import org.eventscim.events.group.GroupMember;
 import org.eventscim.protocol.caller.Caller;
 import org.springframework.stereotype.Service;
 
-/** The write use cases for groups: validate, send the command with the caller as metadata, await the read side. */
+/**
+ * The write use cases for groups: validate, send the command with the caller as metadata. The caller
+ * then awaits the read side ({@link #awaitReadSide}): a single write at once, a bulk request once for all.
+ */
 @Service
 public class GroupWrites {
 
@@ -31,9 +34,8 @@ public class GroupWrites {
         ScimCommands.requireWriteScope(caller);
         ObjectNode attributes = GroupSchema.READER.read(body).attributes();
         List<String> memberIds = takeMembers(attributes);
-        GroupState created = commands.send(caller, RESOURCE_TYPE,
+        return commands.send(caller, RESOURCE_TYPE,
                 new CreateGroup(UUID.randomUUID().toString(), caller.tenantId(), attributes, memberIds));
-        return awaited(caller, created);
     }
 
     public GroupState replace(Caller caller, String groupId, JsonNode body, String ifMatch) {
@@ -41,18 +43,24 @@ public class GroupWrites {
         ObjectNode attributes = GroupSchema.READER.read(body).attributes();
         List<String> memberIds = takeMembers(attributes);
         ReplaceGroup command = new ReplaceGroup(groupId, caller.tenantId(), IfMatch.expectedVersion(ifMatch), attributes, memberIds);
-        return awaited(caller, commands.sendRetryingConflicts(caller, RESOURCE_TYPE, command));
+        return commands.sendRetryingConflicts(caller, RESOURCE_TYPE, command);
     }
 
     public GroupState patch(Caller caller, String groupId, JsonNode body, String ifMatch) {
         ScimCommands.requireWriteScope(caller);
         PatchGroup command = new PatchGroup(groupId, caller.tenantId(), IfMatch.expectedVersion(ifMatch), body);
-        return awaited(caller, commands.sendRetryingConflicts(caller, RESOURCE_TYPE, command));
+        return commands.sendRetryingConflicts(caller, RESOURCE_TYPE, command);
     }
 
-    public void delete(Caller caller, String groupId) {
+    /** The group then leaves every group it was in (see {@link MemberDeletion}); answers its last version. */
+    public long delete(Caller caller, String groupId, String ifMatch) {
         ScimCommands.requireWriteScope(caller);
-        long version = deletion.delete(caller, RESOURCE_TYPE, groupId, new DeleteGroup(groupId, caller.tenantId()));
+        return deletion.delete(caller, RESOURCE_TYPE, groupId,
+                new DeleteGroup(groupId, caller.tenantId(), IfMatch.expectedVersion(ifMatch)));
+    }
+
+    /** Read-your-writes: waits (bounded) until the read side shows this version of the group. */
+    public void awaitReadSide(Caller caller, String groupId, long version) {
         commands.awaitReadSide(caller, RESOURCE_TYPE, groupId, version);
     }
 
@@ -64,10 +72,5 @@ public class GroupWrites {
     /** Members are not attributes of the aggregate: they leave the attributes as a list of ids. */
     private static List<String> takeMembers(ObjectNode attributes) {
         return List.copyOf(MemberValues.ids(attributes.remove("members"), "members"));
-    }
-
-    private GroupState awaited(Caller caller, GroupState state) {
-        commands.awaitReadSide(caller, RESOURCE_TYPE, state.groupId(), state.version());
-        return state;
     }
 }

@@ -64,7 +64,7 @@ public class ScimCommands {
 
     public <R> R send(Caller caller, String resourceType, Object command) {
         EventMetadata metadata = new EventMetadata(caller.tenantId(), caller.actorId(), caller.actorName(),
-                caller.sourceIp(), caller.userAgent(), caller.requestId());
+                caller.sourceIp(), caller.userAgent(), caller.requestId(), caller.bulkOperation());
         try {
             R result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata.toMap()));
             publisher.wakeUp();

@@ -73,6 +73,7 @@ public class User {
     @CommandHandler
     public long handle(DeleteUser command, UserNameClaims claims) {
         requireTenant(command.tenantId());
+        requireVersion(command.expectedVersion());
         claims.releaseAll(tenantId, userId);
         apply(new UserDeleted(userId));
         return version;

@@ -32,7 +32,7 @@ class UserController {
 
     @PostMapping(consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<ObjectNode> create(Caller caller, @RequestBody JsonNode body) {
-        UserState user = writes.create(caller, body);
+        UserState user = awaited(caller, writes.create(caller, body));
         ObjectNode resource = render(caller, user);
         return ResponseEntity.created(URI.create(resource.path("meta").path("location").asText()))
                 .eTag(ScimResources.etag(user.version()))
@@ -43,19 +43,25 @@ class UserController {
     @PutMapping(path = "/{id}", consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<ObjectNode> replace(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return ok(caller, writes.replace(caller, id, body, ifMatch));
+        return ok(caller, awaited(caller, writes.replace(caller, id, body, ifMatch)));
     }
 
     @PatchMapping(path = "/{id}", consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<ObjectNode> patch(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return ok(caller, writes.patch(caller, id, body, ifMatch));
+        return ok(caller, awaited(caller, writes.patch(caller, id, body, ifMatch)));
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
-        writes.delete(caller, id);
+    ResponseEntity<Void> delete(Caller caller, @PathVariable String id,
+                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        writes.awaitReadSide(caller, id, writes.delete(caller, id, ifMatch));
         return ResponseEntity.noContent().build();
+    }
+
+    private UserState awaited(Caller caller, UserState user) {
+        writes.awaitReadSide(caller, user.userId(), user.version());
+        return user;
     }
 
     private static ResponseEntity<ObjectNode> ok(Caller caller, UserState user) {

@@ -10,7 +10,10 @@ import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.schema.ReadResource;
 import org.springframework.stereotype.Service;
 
-/** The write use cases for users: validate, send the command with the caller as metadata, await the read side. */
+/**
+ * The write use cases for users: validate, send the command with the caller as metadata. The caller
+ * then awaits the read side ({@link #awaitReadSide}): a single write at once, a bulk request once for all.
+ */
 @Service
 public class UserWrites {
 
@@ -29,9 +32,8 @@ public class UserWrites {
         ReadResource user = UserSchema.READER.read(body);
         ObjectNode attributes = user.attributes();
         String userId = UUID.randomUUID().toString();
-        UserState created = commands.send(caller, RESOURCE_TYPE, new CreateUser(userId, caller.tenantId(),
+        return commands.send(caller, RESOURCE_TYPE, new CreateUser(userId, caller.tenantId(),
                 attributes.get("userName").asText(), attributes, user.password().orElse(null)));
-        return awaited(caller, created);
     }
 
     public UserState replace(Caller caller, String userId, JsonNode body, String ifMatch) {
@@ -39,24 +41,24 @@ public class UserWrites {
         ReadResource user = UserSchema.READER.read(body);
         ReplaceUser command = new ReplaceUser(userId, caller.tenantId(), IfMatch.expectedVersion(ifMatch),
                 user.attributes(), user.password().orElse(null));
-        return awaited(caller, commands.sendRetryingConflicts(caller, RESOURCE_TYPE, command));
+        return commands.sendRetryingConflicts(caller, RESOURCE_TYPE, command);
     }
 
     public UserState patch(Caller caller, String userId, JsonNode body, String ifMatch) {
         ScimCommands.requireWriteScope(caller);
         PatchUser command = new PatchUser(userId, caller.tenantId(), IfMatch.expectedVersion(ifMatch), body);
-        return awaited(caller, commands.sendRetryingConflicts(caller, RESOURCE_TYPE, command));
+        return commands.sendRetryingConflicts(caller, RESOURCE_TYPE, command);
     }
 
-    /** The user leaves every group it was in, in the same transaction (see {@link MemberDeletion}). */
-    public void delete(Caller caller, String userId) {
+    /** The user then leaves every group it was in (see {@link MemberDeletion}); answers its last version. */
+    public long delete(Caller caller, String userId, String ifMatch) {
         ScimCommands.requireWriteScope(caller);
-        long version = deletion.delete(caller, RESOURCE_TYPE, userId, new DeleteUser(userId, caller.tenantId()));
-        commands.awaitReadSide(caller, RESOURCE_TYPE, userId, version);
+        return deletion.delete(caller, RESOURCE_TYPE, userId,
+                new DeleteUser(userId, caller.tenantId(), IfMatch.expectedVersion(ifMatch)));
     }
 
-    private UserState awaited(Caller caller, UserState state) {
-        commands.awaitReadSide(caller, RESOURCE_TYPE, state.userId(), state.version());
-        return state;
+    /** Read-your-writes: waits (bounded) until the read side shows this version of the user. */
+    public void awaitReadSide(Caller caller, String userId, long version) {
+        commands.awaitReadSide(caller, RESOURCE_TYPE, userId, version);
     }
 }

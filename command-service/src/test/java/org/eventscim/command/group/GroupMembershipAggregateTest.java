@@ -261,7 +261,7 @@ class GroupMembershipAggregateTest {
     @Test
     void deletingTheGroupEndsItsMembershipsAndFreesItsName() {
         givenGroupWith(List.of("u1"))
-                .when(new DeleteGroup("g1", "t1"))
+                .when(new DeleteGroup("g1", "t1", null))
                 .expectEvents(new GroupDeleted("g1"))
                 .expectMarkedDeleted();
         org.assertj.core.api.Assertions.assertThat(memberships.members("g1")).isEmpty();

@@ -78,7 +78,7 @@ class UserAggregateTest {
         claims.claim("t1", "alice@example.com", "u1");
 
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
-                .when(new DeleteUser("u1", "t1"))
+                .when(new DeleteUser("u1", "t1", null))
                 .expectEvents(new UserDeleted("u1"))
                 .expectResultMessagePayload(2L);
 
@@ -88,15 +88,24 @@ class UserAggregateTest {
     @Test
     void anotherTenantCannotDeleteTheUser() {
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
-                .when(new DeleteUser("u1", "t2"))
+                .when(new DeleteUser("u1", "t2", null))
                 .expectException(ResourceNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDeleteWithAStaleIfMatchVersionIsRefusedAndKeepsTheUser() {
+        fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")),
+                        new UserChanged("u1", List.of(new AttributeChange("title", null, TextNode.valueOf("Engineer")))))
+                .when(new DeleteUser("u1", "t1", 1L))
+                .expectException(VersionMismatchException.class)
                 .expectNoEvents();
     }
 
     @Test
     void aDeletedUserCannotBeDeletedAgain() {
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")), new UserDeleted("u1"))
-                .when(new DeleteUser("u1", "t1"))
+                .when(new DeleteUser("u1", "t1", null))
                 .expectException(AggregateNotFoundException.class);
     }
 

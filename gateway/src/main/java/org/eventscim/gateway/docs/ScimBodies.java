@@ -54,7 +54,26 @@ final class ScimBodies {
                         .addProperty("Operations", new ArraySchema().items(new ObjectSchema()
                                 .addProperty("op", new StringSchema()._enum(List.of("add", "remove", "replace")))
                                 .addProperty("path", new StringSchema())
-                                .addProperty("value", new Schema<>()))));
+                                .addProperty("value", new Schema<>()))),
+                "BulkRequest", object("Many writes in one request (RFC 7644 §3.7); data may refer to resources created by "
+                        + "other operations as \"bulkId:<bulkId>\". At most 1000 operations and 1 MiB.")
+                        .addProperty("schemas", strings())
+                        .addProperty("failOnErrors", new IntegerSchema())
+                        .addProperty("Operations", new ArraySchema().items(new ObjectSchema()
+                                .addProperty("method", new StringSchema()._enum(List.of("POST", "PUT", "PATCH", "DELETE")))
+                                .addProperty("path", new StringSchema())
+                                .addProperty("bulkId", new StringSchema())
+                                .addProperty("version", new StringSchema())
+                                .addProperty("data", new ObjectSchema()))),
+                "BulkResponse", object("One result per performed operation, in request order.")
+                        .addProperty("schemas", strings())
+                        .addProperty("Operations", new ArraySchema().items(new ObjectSchema()
+                                .addProperty("method", new StringSchema())
+                                .addProperty("bulkId", new StringSchema())
+                                .addProperty("location", new StringSchema())
+                                .addProperty("version", new StringSchema())
+                                .addProperty("status", new StringSchema())
+                                .addProperty("response", new ObjectSchema()))));
     }
 
     private static Schema<Object> object(String description) {

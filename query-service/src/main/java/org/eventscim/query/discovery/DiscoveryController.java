@@ -11,6 +11,7 @@ import com.unboundid.scim2.common.types.ServiceProviderConfigResource;
 import com.unboundid.scim2.common.types.SortConfig;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import java.util.List;
+import org.eventscim.protocol.BulkLimits;
 import org.eventscim.protocol.ScimMediaType;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.error.ScimException;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Discovery (RFC 7644 §4), generated from the one schema registry; every flag is true only where the
- * service really does it (no bulk yet). {@code pagination} is RFC 9865's: both index and cursor paging.
+ * service really does it. {@code pagination} is RFC 9865's: both index and cursor paging.
  */
 @RestController
 @RequestMapping(path = "/scim/v2", produces = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, "application/json"})
@@ -46,7 +47,7 @@ class DiscoveryController {
         refuseFilter(filter);
         ServiceProviderConfigResource config = new ServiceProviderConfigResource(DOCUMENTATION,
                 new PatchConfig(true),
-                new BulkConfig(false, 0, 0),
+                new BulkConfig(true, BulkLimits.MAX_OPERATIONS, BulkLimits.MAX_PAYLOAD_BYTES),
                 new FilterConfig(true, limits.maxCount()),
                 new ChangePasswordConfig(true),
                 new SortConfig(true),

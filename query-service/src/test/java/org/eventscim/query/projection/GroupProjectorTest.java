@@ -188,6 +188,6 @@ class GroupProjectorTest {
     }
 
     private static EventMetadata metadata() {
-        return new EventMetadata("tenant-a", "token-1", "entra", "10.0.0.1", "Entra SCIM", "req-1");
+        return new EventMetadata("tenant-a", "token-1", "entra", "10.0.0.1", "Entra SCIM", "req-1", null);
     }
 }

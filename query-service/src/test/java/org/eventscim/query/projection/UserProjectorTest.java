@@ -143,6 +143,6 @@ class UserProjectorTest {
     }
 
     private static EventMetadata metadata(String tenant) {
-        return new EventMetadata(tenant, "token-1", "okta", "10.0.0.1", "Okta SCIM", "req-1");
+        return new EventMetadata(tenant, "token-1", "okta", "10.0.0.1", "Okta SCIM", "req-1", null);
     }
 }
