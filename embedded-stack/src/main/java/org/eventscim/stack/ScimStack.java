@@ -75,6 +75,12 @@ public final class ScimStack implements AutoCloseable {
         return bootstrapToken;
     }
 
+    /** {@code http://127.0.0.1:<port>} of one service (command-service, query-service, gateway): its actuator. */
+    public String serviceUrl(String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name)).url();
+    }
+
     public Infrastructure infrastructure() {
         return infrastructure;
     }

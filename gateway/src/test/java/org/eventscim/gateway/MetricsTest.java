@@ -19,6 +19,20 @@ class MetricsTest extends GatewayTest {
     }
 
     @Test
+    void scimRequestsAreCountedByTenantEndpointMethodAndStatusWithTheGatewaysOwnShare() throws Exception {
+        send(get("/scim/v2/Groups/g-1"), OPERATOR_TOKEN).andExpect(status().isOk());
+        send(get("/scim/v2/Users"), "not-a-token").andExpect(status().isUnauthorized());
+
+        String metrics = mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(metrics).containsPattern("scim_requests_seconds_count\\{endpoint=\"Groups\",method=\"GET\",status=\"200\",tenant=\"default\"} [1-9]");
+        assertThat(metrics).containsPattern("scim_requests_seconds_count\\{endpoint=\"Users\",method=\"GET\",status=\"401\",tenant=\"none\"} [1-9]");
+        assertThat(metrics).containsPattern("scim_gateway_overhead_seconds\\{quantile=\"0.99\"} [0-9.E-]+");
+        assertThat(metrics).containsPattern("scim_gateway_overhead_seconds_count [1-9]");
+    }
+
+    @Test
     void healthIsPublic() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
     }

@@ -1,5 +1,9 @@
 package org.eventscim.command.publishing;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -24,16 +28,21 @@ public class EventStorePublisher implements SmartLifecycle {
     private final PublicationPositionStore positions;
     private final KafkaEventSender sender;
     private final PublishingProperties properties;
+    private final Timer lag;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
 
     EventStorePublisher(StoredEventReader reader, PublicationPositionStore positions, KafkaEventSender sender,
-                        PublishingProperties properties) {
+                        PublishingProperties properties, MeterRegistry meters) {
         this.reader = reader;
         this.positions = positions;
         this.sender = sender;
         this.properties = properties;
+        this.lag = Timer.builder("scim.publication.lag")
+                .description("From an event's append to Kafka's acknowledgement of it")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
     }
 
     /** Called after a command committed, so new events go out without waiting for the idle poll. */
@@ -79,6 +88,8 @@ public class EventStorePublisher implements SmartLifecycle {
                     continue;
                 }
                 sender.sendAll(batch);
+                Instant published = Instant.now();
+                batch.forEach(event -> lag.record(Duration.between(event.timestamp(), published)));
                 position = batch.getLast().position();
                 positions.save(position);
             } catch (Exception failure) {

@@ -83,6 +83,10 @@ public final class ServiceProcess implements AutoCloseable {
         process.stop(STOP_GRACE);
     }
 
+    public String name() {
+        return launch.name();
+    }
+
     @Override
     public String toString() {
         return launch.name() + " at " + url();

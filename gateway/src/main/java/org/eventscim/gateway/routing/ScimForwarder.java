@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.eventscim.gateway.auth.AuthenticatedClient;
 import org.eventscim.gateway.auth.BearerTokenFilter;
+import org.eventscim.gateway.metrics.ScimRequestMetrics;
 import org.eventscim.protocol.ScimMediaType;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.caller.CallerTokenCodec;
@@ -89,8 +90,10 @@ class ScimForwarder {
             }
         }
         HttpResponse<byte[]> response;
+        long upstreamStarted = System.nanoTime();
         try {
             response = http.send(outgoing.build(), HttpResponse.BodyHandlers.ofByteArray());
+            request.setAttribute(ScimRequestMetrics.UPSTREAM_NANOS_ATTRIBUTE, System.nanoTime() - upstreamStarted);
         } catch (IOException unreachable) {
             ScimException unavailable = new ScimException(HttpStatus.SERVICE_UNAVAILABLE, null,
                     "The service is temporarily unavailable; retry later.");

@@ -3,6 +3,8 @@ package org.eventscim.query.projection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,6 +45,7 @@ class ProjectionWriter {
     private final AppliedVersions appliedVersions;
     private final Timer batchTimer;
     private final Timer bulkTimer;
+    private final Timer lag;
 
     ProjectionWriter(ReadModels readModels, ResourceDocuments documents, MembershipWriter memberships,
                      AppliedVersions appliedVersions, MeterRegistry meters) {
@@ -55,6 +58,10 @@ class ProjectionWriter {
                 .register(meters);
         this.bulkTimer = Timer.builder("scim.projection.bulk")
                 .description("The bulk writes of one batch")
+                .register(meters);
+        this.lag = Timer.builder("scim.projection.lag")
+                .description("From an event's append in the command-service to its being applied here")
+                .publishPercentiles(0.5, 0.99)
                 .register(meters);
     }
 
@@ -119,6 +126,8 @@ class ProjectionWriter {
         // Every version reported here is now in the index (written, or already superseded), and the writes are
         // counted, so a search from whoever learns of it refreshes first.
         newest.forEach(appliedVersions::applied);
+        Instant applied = Instant.now();
+        handled.forEach(event -> lag.record(Duration.between(event.timestamp(), applied)));
         batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 
