@@ -57,6 +57,11 @@ public abstract class GatewayTest {
         registry.add("scim.routes.query-url", () -> SERVICES.url() + "/query");
     }
 
+    /** The credential events relayed so far to the (stand-in) command-service, oldest first. */
+    protected static List<JsonNode> relayedCredentialEvents() {
+        return SERVICES.credentialEvents();
+    }
+
     /** How many requests reached the services so far. */
     protected static int forwardedRequests() {
         return SERVICES.received();

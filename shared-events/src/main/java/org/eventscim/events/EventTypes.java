@@ -2,6 +2,10 @@ package org.eventscim.events;
 
 import java.util.Map;
 import java.util.Optional;
+import org.eventscim.events.credential.AuthenticationThrottled;
+import org.eventscim.events.credential.TenantCreated;
+import org.eventscim.events.credential.TokenIssued;
+import org.eventscim.events.credential.TokenRevoked;
 import org.eventscim.events.group.GroupChanged;
 import org.eventscim.events.group.GroupCreated;
 import org.eventscim.events.group.GroupDeleted;
@@ -15,16 +19,20 @@ import org.eventscim.events.user.UserPasswordChanged;
 /** The stable wire names of event types and the record class behind each. */
 public final class EventTypes {
 
-    private static final Map<String, Class<?>> BY_NAME = Map.of(
-            "UserCreated", UserCreated.class,
-            "UserChanged", UserChanged.class,
-            "UserPasswordChanged", UserPasswordChanged.class,
-            "UserDeleted", UserDeleted.class,
-            "GroupCreated", GroupCreated.class,
-            "GroupChanged", GroupChanged.class,
-            "GroupMembersAdded", GroupMembersAdded.class,
-            "GroupMembersRemoved", GroupMembersRemoved.class,
-            "GroupDeleted", GroupDeleted.class);
+    private static final Map<String, Class<?>> BY_NAME = Map.ofEntries(
+            Map.entry("UserCreated", UserCreated.class),
+            Map.entry("UserChanged", UserChanged.class),
+            Map.entry("UserPasswordChanged", UserPasswordChanged.class),
+            Map.entry("UserDeleted", UserDeleted.class),
+            Map.entry("GroupCreated", GroupCreated.class),
+            Map.entry("GroupChanged", GroupChanged.class),
+            Map.entry("GroupMembersAdded", GroupMembersAdded.class),
+            Map.entry("GroupMembersRemoved", GroupMembersRemoved.class),
+            Map.entry("GroupDeleted", GroupDeleted.class),
+            Map.entry("TenantCreated", TenantCreated.class),
+            Map.entry("TokenIssued", TokenIssued.class),
+            Map.entry("TokenRevoked", TokenRevoked.class),
+            Map.entry("AuthenticationThrottled", AuthenticationThrottled.class));
 
     private EventTypes() {
     }

@@ -1,6 +1,8 @@
 package org.eventscim.gateway.admin;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.eventscim.gateway.audit.CredentialActor;
 import org.eventscim.gateway.auth.AuthenticatedClient;
 import org.eventscim.gateway.auth.BearerTokenFilter;
 import org.eventscim.gateway.ratelimit.RateLimitProperties;
@@ -21,11 +23,14 @@ import org.springframework.web.bind.annotation.RestController;
 class TenantsController {
 
     private final Tenants tenants;
+    private final AuditedAdministration administration;
     private final AdminAccess access;
     private final int defaultRateLimit;
 
-    TenantsController(Tenants tenants, AdminAccess access, RateLimitProperties rateLimits) {
+    TenantsController(Tenants tenants, AuditedAdministration administration, AdminAccess access,
+                      RateLimitProperties rateLimits) {
         this.tenants = tenants;
+        this.administration = administration;
         this.access = access;
         this.defaultRateLimit = rateLimits.defaultPerMinute();
     }
@@ -33,10 +38,11 @@ class TenantsController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Tenant create(@RequestAttribute(BearerTokenFilter.CLIENT_ATTRIBUTE) AuthenticatedClient client,
-                  @RequestBody NewTenant request) {
+                  @RequestBody NewTenant request, HttpServletRequest http) {
         access.requireOperator(client);
         String id = request.checkedId();
-        return tenants.create(id, request.checkedName(id), request.checkedRateLimit(defaultRateLimit));
+        return administration.createTenant(id, request.checkedName(id), request.checkedRateLimit(defaultRateLimit),
+                CredentialActor.of(client, http));
     }
 
     @GetMapping

@@ -1,6 +1,8 @@
 package org.eventscim.gateway.admin;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.eventscim.gateway.audit.CredentialActor;
 import org.eventscim.gateway.auth.ApiTokens;
 import org.eventscim.gateway.auth.AuthenticatedClient;
 import org.eventscim.gateway.auth.BearerTokenFilter;
@@ -27,19 +29,22 @@ import org.springframework.web.bind.annotation.RestController;
 class TokensController {
 
     private final ApiTokens tokens;
+    private final AuditedAdministration administration;
     private final AdminAccess access;
 
-    TokensController(ApiTokens tokens, AdminAccess access) {
+    TokensController(ApiTokens tokens, AuditedAdministration administration, AdminAccess access) {
         this.tokens = tokens;
+        this.administration = administration;
         this.access = access;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     IssuedToken issue(@RequestAttribute(BearerTokenFilter.CLIENT_ATTRIBUTE) AuthenticatedClient client,
-                      @PathVariable String tenantId, @RequestBody NewToken request) {
+                      @PathVariable String tenantId, @RequestBody NewToken request, HttpServletRequest http) {
         access.administered(client, tenantId);
-        return tokens.issue(tenantId, request.checkedName(), request.checkedScopes());
+        return administration.issueToken(tenantId, request.checkedName(), request.checkedScopes(),
+                CredentialActor.of(client, http));
     }
 
     @GetMapping
@@ -52,9 +57,9 @@ class TokensController {
     @DeleteMapping("/{tokenId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@RequestAttribute(BearerTokenFilter.CLIENT_ATTRIBUTE) AuthenticatedClient client,
-                @PathVariable String tenantId, @PathVariable String tokenId) {
+                @PathVariable String tenantId, @PathVariable String tokenId, HttpServletRequest http) {
         access.administered(client, tenantId);
-        if (!tokens.revoke(tenantId, tokenId)) {
+        if (!administration.revokeToken(tenantId, tokenId, CredentialActor.of(client, http))) {
             throw ScimException.notFound("No such token.");
         }
     }

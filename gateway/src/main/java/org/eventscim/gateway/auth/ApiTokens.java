@@ -87,10 +87,15 @@ public class ApiTokens {
                 tenantId);
     }
 
-    /** Revokes a token of the tenant; false when the tenant has no such token. Revoking twice keeps the first time. */
-    public boolean revoke(String tenantId, String tokenId) {
-        return jdbc.update("UPDATE api_token SET revoked_at = coalesce(revoked_at, now()) WHERE tenant_id = ? AND id = ?",
-                tenantId, tokenId) > 0;
+    /** Revokes a token of the tenant. Revoking twice keeps the first time. */
+    public Revocation revoke(String tenantId, String tokenId) {
+        if (jdbc.update("UPDATE api_token SET revoked_at = now() WHERE tenant_id = ? AND id = ? AND revoked_at IS NULL",
+                tenantId, tokenId) > 0) {
+            return Revocation.REVOKED;
+        }
+        Integer existing = jdbc.queryForObject("SELECT count(*) FROM api_token WHERE tenant_id = ? AND id = ?",
+                Integer.class, tenantId, tokenId);
+        return existing != null && existing > 0 ? Revocation.ALREADY_REVOKED : Revocation.NOT_FOUND;
     }
 
     private static String stored(Collection<String> scopes) {

@@ -7,6 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.eventscim.events.credential.AuthenticationThrottled;
+import org.eventscim.gateway.audit.CredentialActor;
+import org.eventscim.gateway.audit.CredentialAudit;
+import org.eventscim.gateway.bootstrap.BootstrapProperties;
 import org.eventscim.protocol.error.ScimErrorResponses;
 import org.eventscim.protocol.error.ScimException;
 import org.springframework.core.Ordered;
@@ -33,11 +37,16 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final FailedAuthentications failures;
+    private final CredentialAudit audit;
+    private final String operatorTenant;
     private final ObjectMapper json;
 
-    BearerTokenFilter(ApiTokens tokens, FailedAuthentications failures, ObjectMapper json) {
+    BearerTokenFilter(ApiTokens tokens, FailedAuthentications failures, CredentialAudit audit,
+                      BootstrapProperties bootstrap, ObjectMapper json) {
         this.tokens = tokens;
         this.failures = failures;
+        this.audit = audit;
+        this.operatorTenant = bootstrap.tenant();
         this.json = json;
     }
 
@@ -63,8 +72,10 @@ public class BearerTokenFilter extends OncePerRequestFilter {
                 ? tokens.authenticate(header.substring(BEARER.length()).trim())
                 : Optional.empty();
         if (client.isEmpty()) {
-            if (header != null) {
-                failures.record(source);
+            if (header != null && failures.recordAndCheckThrottled(source)) {
+                // A wrong token names no tenant: the burst is the operator's to see.
+                audit.record(operatorTenant, new AuthenticationThrottled(source, failures.perMinute()),
+                        CredentialActor.system(request));
             }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"scim\"");
             ScimErrorResponses.write(response, json, ScimException.unauthorized(header == null

@@ -25,7 +25,13 @@ class FailedAuthentications {
         return failures.secondsUntilAvailable(source, perMinute);
     }
 
-    void record(String source) {
+    /** Counts a failure; true when it used up the source's allowance, which happens once per minute at most. */
+    boolean recordAndCheckThrottled(String source) {
         failures.take(source, perMinute);
+        return secondsUntilAllowed(source) > 0;
+    }
+
+    int perMinute() {
+        return perMinute;
     }
 }
