@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * {@code ./scim bench write-read [--cycles N] [--warm-up N]} or
  * {@code ./scim bench groups [--rounds N] [--group-size N] [--samples N]} or
- * {@code ./scim bench bulk [--rounds N] [--users N]}, each also with
+ * {@code ./scim bench bulk [--rounds N] [--users N]} or {@code ./scim bench gateway [--requests N]}, each also with
  * {@code [--base-url URL] [--token T]}.
  */
 public final class Bench {
@@ -15,10 +15,12 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !(args[0].equals("write-read") || args[0].equals("groups") || args[0].equals("bulk"))) {
+        if (args.length == 0 || !(args[0].equals("write-read") || args[0].equals("groups") || args[0].equals("bulk")
+                || args[0].equals("gateway"))) {
             System.err.println("Usage: ./scim bench write-read [--cycles N] [--warm-up N] [--base-url URL] [--token T]");
             System.err.println("       ./scim bench groups [--rounds N] [--group-size N] [--samples N] [--base-url URL] [--token T]");
             System.err.println("       ./scim bench bulk [--rounds N] [--users N] [--base-url URL] [--token T]");
+            System.err.println("       ./scim bench gateway [--requests N] [--base-url URL] [--token T]");
             System.exit(2);
         }
         Map<String, String> options = options(args);
@@ -28,8 +30,11 @@ public final class Bench {
             System.exit(2);
         }
         String port = firstNonBlank(System.getenv("SCIM_PORT"), "8080");
-        ScimHttp scim = new ScimHttp(options.getOrDefault("--base-url", "http://localhost:" + port + "/scim/v2"), token);
-        if (args[0].equals("bulk")) {
+        String baseUrl = options.getOrDefault("--base-url", "http://localhost:" + port + "/scim/v2");
+        ScimHttp scim = new ScimHttp(baseUrl, token);
+        if (args[0].equals("gateway")) {
+            new GatewayOverheadBenchmark(scim, baseUrl).run(Integer.parseInt(options.getOrDefault("--requests", "5000")), 500);
+        } else if (args[0].equals("bulk")) {
             new BulkBenchmark(scim).run(Integer.parseInt(options.getOrDefault("--rounds", "3")),
                     Integer.parseInt(options.getOrDefault("--users", "1000")));
         } else if (args[0].equals("groups")) {
