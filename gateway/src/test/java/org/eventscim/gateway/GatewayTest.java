@@ -55,6 +55,9 @@ public abstract class GatewayTest {
         registry.add("spring.datasource.password", () -> "");
         registry.add("scim.routes.command-url", () -> SERVICES.url() + "/command");
         registry.add("scim.routes.query-url", () -> SERVICES.url() + "/query");
+        registry.add("scim.jwt.jwks-uri", TestJwks::jwksUri);
+        registry.add("scim.jwt.issuer", () -> TestJwks.ISSUER);
+        registry.add("scim.jwt.audience", () -> TestJwks.AUDIENCE);
     }
 
     /** The credential events relayed so far to the (stand-in) command-service, oldest first. */

@@ -36,14 +36,16 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     private static final String BEARER = "bearer ";
 
     private final ApiTokens tokens;
+    private final JwtBearerTokens jwts;
     private final FailedAuthentications failures;
     private final CredentialAudit audit;
     private final String operatorTenant;
     private final ObjectMapper json;
 
-    BearerTokenFilter(ApiTokens tokens, FailedAuthentications failures, CredentialAudit audit,
+    BearerTokenFilter(ApiTokens tokens, JwtBearerTokens jwts, FailedAuthentications failures, CredentialAudit audit,
                       BootstrapProperties bootstrap, ObjectMapper json) {
         this.tokens = tokens;
+        this.jwts = jwts;
         this.failures = failures;
         this.audit = audit;
         this.operatorTenant = bootstrap.tenant();
@@ -69,7 +71,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         }
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         Optional<AuthenticatedClient> client = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? tokens.authenticate(header.substring(BEARER.length()).trim())
+                ? authenticate(header.substring(BEARER.length()).trim())
                 : Optional.empty();
         if (client.isEmpty()) {
             if (header != null && failures.recordAndCheckThrottled(source)) {
@@ -84,5 +86,9 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         }
         request.setAttribute(CLIENT_ATTRIBUTE, client.get());
         chain.doFilter(request, response);
+    }
+
+    private Optional<AuthenticatedClient> authenticate(String token) {
+        return jwts.handles(token) ? jwts.authenticate(token) : tokens.authenticate(token);
     }
 }
