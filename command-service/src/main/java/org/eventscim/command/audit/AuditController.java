@@ -4,18 +4,22 @@ import java.sql.SQLException;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.caller.Scopes;
 import org.eventscim.protocol.error.ScimException;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /audit/v1/chain/verify[?tenant=T][&from=POSITION]}: verifies the hash chain, reached through the
+ * {@code GET /audit/v1/chain/verify[?tenant=T][&from=POSITION]}: verifies the hash chain (JSON, or text with
+ * {@code Accept: text/plain}), reached through the
  * gateway with the {@code audit:read} scope. A tenant's token verifies its own chain; the operator's tenant
  * (the gateway's bootstrap tenant) verifies any tenant's, or every tenant's when none is named. Another
  * tenant's chain is 404 to everyone else, as for a tenant that does not exist.
  */
 @RestController
 class AuditController {
+
+    private static final String VERIFY = "/audit/v1/chain/verify";
 
     private final ChainVerifier verifier;
     private final AuditProperties properties;
@@ -25,7 +29,7 @@ class AuditController {
         this.properties = properties;
     }
 
-    @GetMapping("/audit/v1/chain/verify")
+    @GetMapping(path = VERIFY, produces = MediaType.APPLICATION_JSON_VALUE)
     VerificationReport verify(Caller caller, @RequestParam(required = false) String tenant,
                               @RequestParam(defaultValue = "1") long from) throws SQLException {
         if (!caller.hasScope(Scopes.AUDIT_READ)) {
@@ -40,5 +44,12 @@ class AuditController {
         }
         String verified = tenant != null ? tenant : operator ? null : caller.tenantId();
         return verifier.verify(verified, from);
+    }
+
+    /** The same as text, for people and shell scripts: its last line starts with PASS or FAIL. */
+    @GetMapping(path = VERIFY, produces = MediaType.TEXT_PLAIN_VALUE)
+    String verifyAsText(Caller caller, @RequestParam(required = false) String tenant,
+                        @RequestParam(defaultValue = "1") long from) throws SQLException {
+        return verify(caller, tenant, from).text();
     }
 }
