@@ -3,6 +3,7 @@ package org.eventscim.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,8 +11,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +32,8 @@ import org.junit.jupiter.api.Test;
 class AuditChainSystemTest {
 
     private static final String VERIFY = "/audit/v1/chain/verify";
+    private static final String CHECKPOINTS = "scim.audit-checkpoints";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void anUntouchedChainVerifiesWithItsSignedCheckpointsThroughTheApiAndTheCommandLine() throws Exception {
@@ -42,6 +54,37 @@ class AuditChainSystemTest {
         assertThat(passed.exitCode).as(passed.output).isZero();
         assertThat(passed.output).contains("tenant " + tenant.id + ": intact, positions 1 to " + tenant.events)
                 .containsPattern("PASS: 1 tenants, 0 broken; [0-9,]+ events verified in [0-9.]+ s \\([0-9,]+ events/s\\)");
+    }
+
+    @Test
+    void checkpointsAreSentToKafkaKeyedByTenant() throws Exception {
+        Tenant tenant = Tenant.withEvents("published");
+        String signedHash = tenant.string("SELECT encode(hash, 'hex') FROM scim_audit.checkpoint WHERE tenant_id = ?"
+                + " ORDER BY position DESC LIMIT 1", tenant.id);
+
+        JsonNode published = null;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStacks.shared().infrastructure().kafkaBootstrap(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(CHECKPOINTS).stream()
+                    .map(partition -> new TopicPartition(CHECKPOINTS, partition.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (published == null || published.path("position").asLong() < tenant.events) {
+                assertThat(System.nanoTime()).as("checkpoint of " + tenant.id + " on " + CHECKPOINTS).isLessThan(deadline);
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (tenant.id.equals(record.key())) {
+                        published = JSON.readTree(record.value());
+                    }
+                }
+            }
+        }
+        assertThat(published.path("tenant").asText()).isEqualTo(tenant.id);
+        assertThat(published.path("hash").asText()).isEqualTo(signedHash);
+        assertThat(published.path("keyId").asText()).hasSize(16);
+        assertThat(published.path("signature").asText()).isNotEmpty();
+        assertThat(published.path("signedAt").asText()).isNotEmpty();
     }
 
     @Test
@@ -212,6 +255,16 @@ class AuditChainSystemTest {
             }
         }
 
+        String string(String sql, String parameter) throws SQLException {
+            try (Connection db = StoredEvents.database(); PreparedStatement query = db.prepareStatement(sql)) {
+                query.setString(1, parameter);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return row.getString(1);
+                }
+            }
+        }
+
         long longValue(String sql, String parameter) throws SQLException {
             try (Connection db = StoredEvents.database(); PreparedStatement query = db.prepareStatement(sql)) {
                 query.setString(1, parameter);
@@ -286,7 +339,7 @@ class AuditChainSystemTest {
             builder.command().add(root.resolve("scim").toString());
             builder.command().add("audit");
             builder.command().add("verify");
-            builder.command().addAll(java.util.List.of(options));
+            builder.command().addAll(List.of(options));
             String port = TestStacks.shared().scimBaseUrl().replaceAll(".*:(\\d+)/.*", "$1");
             builder.environment().put("SCIM_PORT", port);
             builder.environment().put("SCIM_TOKEN", token);

@@ -55,7 +55,6 @@ class AuditChainer implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        worker.interrupt();
         try {
             worker.join(10_000);
         } catch (InterruptedException e) {
@@ -91,10 +90,13 @@ class AuditChainer implements SmartLifecycle {
                 if (!batch.isEmpty()) {
                     position = batch.getLast().position();
                 }
-                if (unpublished || !due.isEmpty()) {
+                unpublished |= !due.isEmpty();
+                boolean caughtUp = batch.size() < properties.batchSize();
+                // Only once caught up: with Kafka down, each attempt blocks for seconds, and chaining must not wait.
+                if (caughtUp && unpublished) {
                     unpublished = !publisher.publishPending();
                 }
-                if (batch.size() < properties.batchSize()) {
+                if (caughtUp) {
                     pause(properties.idlePoll().toMillis());
                 }
             } catch (RuntimeException failure) {
@@ -109,6 +111,7 @@ class AuditChainer implements SmartLifecycle {
         try {
             TimeUnit.MILLISECONDS.sleep(millis);
         } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             running = false;
         }
     }
