@@ -53,6 +53,14 @@ class ChainVerifierTest {
     }
 
     @Test
+    void aTenantWithoutEventsIsReportedWithNothingVerified() {
+        assertThat(database.verify("initech", 1).tenants()).singleElement().satisfies(initech -> {
+            assertThat(initech.intact()).isTrue();
+            assertThat(initech.verifiedThrough()).isZero();
+        });
+    }
+
+    @Test
     void eventsAppendedAfterTheLastLinkAreNotYetChainedAndNotReported() {
         database.append(event(8, "acme", "{}"));
 
