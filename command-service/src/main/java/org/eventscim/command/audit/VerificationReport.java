@@ -19,7 +19,9 @@ record VerificationReport(boolean intact, String keyId, long eventsVerified, lon
         StringBuilder text = new StringBuilder();
         for (TenantVerification tenant : tenants) {
             text.append(String.format(Locale.ROOT, "tenant %s: ", tenant.tenant().isEmpty() ? "(none)" : tenant.tenant()));
-            if (tenant.intact()) {
+            if (tenant.intact() && tenant.verifiedThrough() < tenant.from()) {
+                text.append(String.format(Locale.ROOT, "intact, nothing chained from position %d on%n", tenant.from()));
+            } else if (tenant.intact()) {
                 text.append(String.format(Locale.ROOT, "intact, positions %d to %d, %d signed checkpoints verified%n",
                         tenant.from(), tenant.verifiedThrough(), tenant.checkpointsVerified()));
             } else {

@@ -54,10 +54,13 @@ class ChainVerifierTest {
 
     @Test
     void aTenantWithoutEventsIsReportedWithNothingVerified() {
-        assertThat(database.verify("initech", 1).tenants()).singleElement().satisfies(initech -> {
+        VerificationReport report = database.verify("initech", 1);
+
+        assertThat(report.tenants()).singleElement().satisfies(initech -> {
             assertThat(initech.intact()).isTrue();
             assertThat(initech.verifiedThrough()).isZero();
         });
+        assertThat(report.text()).startsWith("tenant initech: intact, nothing chained from position 1 on");
     }
 
     @Test
