@@ -47,7 +47,12 @@ final class AuditDatabase implements AutoCloseable {
 
     /** One transaction per event, as the command side appends them. */
     void append(StoredEvent event) {
-        jdbc.update("""
+        append(jdbc, event);
+    }
+
+    /** Appends within whatever transaction {@code target}'s connection has open. */
+    static void append(JdbcTemplate target, StoredEvent event) {
+        target.update("""
                 INSERT INTO scim_events.domain_event_entry (event_identifier, meta_data, payload, payload_revision,
                     payload_type, time_stamp, aggregate_identifier, sequence_number, type)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", event.eventId(), event.metadata(), event.payload(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.eventscim.command.audit.AuditFixtures.event;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import org.eventscim.events.StreamPosition;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** The verifier on a real PostgreSQL: two tenants' interleaved chains, each tampered with in one way. */
 class ChainVerifierTest {
@@ -70,6 +73,23 @@ class ChainVerifierTest {
         assertThat(database.verify("acme", 1).intact()).isTrue();
         assertThat(database.chainAll(100)).isEqualTo(1);
         assertThat(database.verify("acme", 1).tenants().getFirst().verifiedThrough()).isEqualTo(5);
+    }
+
+    @Test
+    void anEventWhoseTransactionCommitsLateIsChainedInItsPlaceOnceCommitted() throws Exception {
+        try (Connection late = database.dataSource.getConnection()) {
+            late.setAutoCommit(false);
+            AuditDatabase.append(new JdbcTemplate(new SingleConnectionDataSource(late, true)), event(8, "acme", "{}"));
+            database.append(event(9, "acme", "{}"));
+
+            assertThat(database.chainAll(100)).as("held back behind the running transaction").isZero();
+            late.commit();
+        }
+
+        assertThat(database.chainAll(100)).isEqualTo(2);
+        VerificationReport report = database.verify("acme", 1);
+        assertThat(report.intact()).isTrue();
+        assertThat(report.tenants().getFirst().verifiedThrough()).isEqualTo(6);
     }
 
     @Test
