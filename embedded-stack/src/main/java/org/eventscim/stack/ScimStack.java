@@ -120,6 +120,11 @@ public final class ScimStack implements AutoCloseable {
         command.put("SCIM_INTERNAL_SECRET", internalSecret);
         command.put("SCIM_KAFKA_BOOTSTRAP", infrastructure.kafkaBootstrap());
         command.put("SCIM_QUERY_URL", queryUrl);
+        // The checkpoint signing key lives with the data (created there by the service at its first start),
+        // unless the operator keeps it elsewhere.
+        if (System.getenv("SCIM_AUDIT_SIGNING_KEY") == null) {
+            command.put("SCIM_AUDIT_SIGNING_KEY", options.dataDirectory().resolve("audit").resolve("signing-key.pem").toString());
+        }
 
         Map<String, String> query = Map.of(
                 "SCIM_INTERNAL_SECRET", internalSecret,

@@ -73,7 +73,7 @@ final class StoredEvents {
         }
     }
 
-    private static Connection database() throws SQLException {
+    static Connection database() throws SQLException {
         Infrastructure infrastructure = TestStacks.shared().infrastructure();
         return DriverManager.getConnection(infrastructure.jdbcUrl(), infrastructure.dbUser(), infrastructure.dbPassword());
     }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every SCIM and admin request needs a valid bearer token; otherwise 401 with a SCIM error body. A source
+ * Every SCIM, audit and admin request needs a valid bearer token; otherwise 401 with a SCIM error body. A source
  * that keeps presenting wrong tokens gets 429 for the rest of the minute instead (see
  * {@link FailedAuthentications}).
  */
@@ -55,7 +55,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !(path.startsWith("/scim/") || path.startsWith("/admin/"));
+        return !(path.startsWith("/scim/") || path.startsWith("/audit/") || path.startsWith("/admin/"));
     }
 
     @Override

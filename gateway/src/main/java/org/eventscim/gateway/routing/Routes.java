@@ -2,9 +2,15 @@ package org.eventscim.gateway.routing;
 
 import org.springframework.stereotype.Component;
 
-/** Reads go to the query-service, writes to the command-service; {@code POST .search} is a read. */
+/**
+ * Reads go to the query-service, writes to the command-service; {@code POST .search} is a read. The audit
+ * chain's verification goes to the command-service, which owns the event store it recomputes.
+ */
 @Component
 class Routes {
+
+    /** The audit API's paths, forwarded unchanged. */
+    static final String AUDIT_CHAIN = "/audit/v1/chain";
 
     private final RouteProperties properties;
 
@@ -13,6 +19,9 @@ class Routes {
     }
 
     String serviceFor(String method, String path) {
+        if (path.startsWith(AUDIT_CHAIN + "/")) {
+            return properties.commandUrl();
+        }
         return isRead(method, path) ? properties.queryUrl() : properties.commandUrl();
     }
 

@@ -24,13 +24,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Forwards authenticated SCIM requests to the service that owns them, with a signed caller token in
  * place of the client's credentials, once the token's tenant matches a tenant named in the path and the
- * token has the scope the request needs. Hand-written on the JDK HTTP client: a full gateway framework
+ * token has the scope the request needs. The audit chain's verification ({@code GET /audit/v1/chain/...}, scope
+ * {@code audit:read}) is forwarded the same way; the command-service decides which tenants' chains the caller
+ * may verify. Hand-written on the JDK HTTP client: a full gateway framework
  * would bring far more than routing by method and path needs.
  */
 @RestController
@@ -72,15 +75,26 @@ class ScimForwarder {
             throw ScimException.notFound("No such endpoint.");
         }
         requireScope(client, Routes.isRead(request.getMethod(), path.servicePath()) ? Scopes.SCIM_READ : Scopes.SCIM_WRITE);
-        byte[] body = boundedBody(request);
-        String requestId = RequestIds.from(request.getHeader(RequestIds.HEADER));
-        String query = request.getQueryString();
         URI target = URI.create(routes.serviceFor(request.getMethod(), path.servicePath()) + path.servicePath()
-                + (query == null ? "" : "?" + query));
+                + query(request));
+        return send(request, target, caller(request, client, path.base(), requestId(request)), boundedBody(request));
+    }
 
+    @GetMapping(Routes.AUDIT_CHAIN + "/**")
+    ResponseEntity<byte[]> forwardAudit(HttpServletRequest request) throws InterruptedException, IOException {
+        AuthenticatedClient client = (AuthenticatedClient) request.getAttribute(BearerTokenFilter.CLIENT_ATTRIBUTE);
+        requireScope(client, Scopes.AUDIT_READ);
+        URI target = URI.create(routes.serviceFor(request.getMethod(), request.getRequestURI()) + request.getRequestURI()
+                + query(request));
+        return send(request, target, caller(request, client, Routes.AUDIT_CHAIN, requestId(request)), new byte[0]);
+    }
+
+    private ResponseEntity<byte[]> send(HttpServletRequest request, URI target, Caller caller, byte[] body)
+            throws InterruptedException, IOException {
+        String requestId = caller.requestId();
         HttpRequest.Builder outgoing = HttpRequest.newBuilder(target)
                 .timeout(timeout)
-                .header(Caller.HEADER, callerTokens.sign(caller(request, client, path, requestId), callerTokenLifetime))
+                .header(Caller.HEADER, callerTokens.sign(caller, callerTokenLifetime))
                 .method(request.getMethod(), body.length == 0
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         for (String name : FORWARDED_REQUEST_HEADERS) {
@@ -113,6 +127,15 @@ class ScimForwarder {
         return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
     }
 
+    private static String requestId(HttpServletRequest request) {
+        return RequestIds.from(request.getHeader(RequestIds.HEADER));
+    }
+
+    private static String query(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query == null ? "" : "?" + query;
+    }
+
     /** Reads at most the configured limit, whether or not the client declared a Content-Length. */
     private byte[] boundedBody(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > maxBodyBytes) {
@@ -138,10 +161,10 @@ class ScimForwarder {
     }
 
     /** The base URL is the one the client used, tenant segment included, so that meta.location works for it. */
-    private static Caller caller(HttpServletRequest request, AuthenticatedClient client, ScimPath path, String requestId) {
+    private static Caller caller(HttpServletRequest request, AuthenticatedClient client, String basePath, String requestId) {
         String host = request.getHeader(HttpHeaders.HOST);
         String baseUrl = request.getScheme() + "://" + (host != null ? host : request.getServerName() + ":" + request.getServerPort())
-                + path.base();
+                + basePath;
         return new Caller(client.tenantId(), client.tokenId(), client.name(), client.scopes(),
                 request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT), requestId, baseUrl);
     }

@@ -23,6 +23,11 @@ class RoutesTest {
     }
 
     @Test
+    void theAuditChainIsVerifiedByTheCommandServiceThatOwnsTheEventStore() {
+        assertThat(routes.serviceFor("GET", "/audit/v1/chain/verify")).isEqualTo("http://command");
+    }
+
+    @Test
     void aClientRequestIdIsKeptOnlyWhenItIsSane() {
         assertThat(RequestIds.from("abc-123")).isEqualTo("abc-123");
         assertThat(RequestIds.from("bad\nvalue")).isNotEqualTo("bad\nvalue").hasSize(36);
