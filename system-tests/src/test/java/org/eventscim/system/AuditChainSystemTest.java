@@ -199,6 +199,13 @@ class AuditChainSystemTest {
                     {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                      "Operations":[{"op":"replace","path":"active","value":false}]}""").status()).isEqualTo(200);
             Tenant tenant = new Tenant(id, token, 0);
+            // The tenant's creation and its token are credential events on its chain too; they arrive through
+            // the gateway's relay, so wait for them before counting.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (StoredEvents.types("credentials:" + id).size() < 2) {
+                assertThat(System.nanoTime()).as("credential events of " + id).isLessThan(deadline);
+                sleep();
+            }
             long events = tenant.longValue("SELECT count(*) FROM scim_events.domain_event_entry"
                     + " WHERE convert_from(meta_data, 'UTF8')::jsonb ->> 'tenant' = ?", id);
             return new Tenant(id, token, events).awaitCheckpointed();

@@ -35,6 +35,12 @@ final class TestStacks {
         return stack;
     }
 
+    /** Where the shared stack keeps its data and its services' logs. */
+    static Path dataDirectory() {
+        shared();
+        return dataDir;
+    }
+
     static ScimClient client() {
         return new ScimClient(shared().scimBaseUrl(), TOKEN);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.eventscim.protocol.BulkLimits;
 import org.eventscim.protocol.ScimMediaType;
 import org.eventscim.protocol.ScimSchemas;
+import org.eventscim.protocol.StrictJson;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.error.ScimException;
 import org.springframework.http.HttpStatus;
@@ -31,7 +32,7 @@ class BulkController {
 
     BulkController(BulkProcessor processor, ObjectMapper json) {
         this.processor = processor;
-        this.json = json;
+        this.json = StrictJson.of(json);
     }
 
     @PostMapping(path = "/scim/v2/Bulk", consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})

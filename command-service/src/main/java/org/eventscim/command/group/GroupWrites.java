@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eventscim.command.group.patch.MemberValues;
 import org.eventscim.command.resource.IfMatch;
+import org.eventscim.command.resource.ResourceIds;
 import org.eventscim.command.resource.ScimCommands;
 import org.eventscim.events.group.GroupMember;
 import org.eventscim.protocol.caller.Caller;
@@ -40,6 +41,7 @@ public class GroupWrites {
 
     public GroupState replace(Caller caller, String groupId, JsonNode body, String ifMatch) {
         ScimCommands.requireWriteScope(caller);
+        ResourceIds.requireFindable(RESOURCE_TYPE, groupId);
         ObjectNode attributes = GroupSchema.READER.read(body).attributes();
         List<String> memberIds = takeMembers(attributes);
         ReplaceGroup command = new ReplaceGroup(groupId, caller.tenantId(), IfMatch.expectedVersion(ifMatch), attributes, memberIds);
@@ -48,6 +50,7 @@ public class GroupWrites {
 
     public GroupState patch(Caller caller, String groupId, JsonNode body, String ifMatch) {
         ScimCommands.requireWriteScope(caller);
+        ResourceIds.requireFindable(RESOURCE_TYPE, groupId);
         PatchGroup command = new PatchGroup(groupId, caller.tenantId(), IfMatch.expectedVersion(ifMatch), body);
         return commands.sendRetryingConflicts(caller, RESOURCE_TYPE, command);
     }
@@ -55,6 +58,7 @@ public class GroupWrites {
     /** The group then leaves every group it was in (see {@link MemberDeletion}); answers its last version. */
     public long delete(Caller caller, String groupId, String ifMatch) {
         ScimCommands.requireWriteScope(caller);
+        ResourceIds.requireFindable(RESOURCE_TYPE, groupId);
         return deletion.delete(caller, RESOURCE_TYPE, groupId,
                 new DeleteGroup(groupId, caller.tenantId(), IfMatch.expectedVersion(ifMatch)));
     }

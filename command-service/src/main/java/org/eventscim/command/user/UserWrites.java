@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.UUID;
 import org.eventscim.command.group.MemberDeletion;
 import org.eventscim.command.resource.IfMatch;
+import org.eventscim.command.resource.ResourceIds;
 import org.eventscim.command.resource.ScimCommands;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.schema.ReadResource;
@@ -38,6 +39,7 @@ public class UserWrites {
 
     public UserState replace(Caller caller, String userId, JsonNode body, String ifMatch) {
         ScimCommands.requireWriteScope(caller);
+        ResourceIds.requireFindable(RESOURCE_TYPE, userId);
         ReadResource user = UserSchema.READER.read(body);
         ReplaceUser command = new ReplaceUser(userId, caller.tenantId(), IfMatch.expectedVersion(ifMatch),
                 user.attributes(), user.password().orElse(null));
@@ -46,6 +48,7 @@ public class UserWrites {
 
     public UserState patch(Caller caller, String userId, JsonNode body, String ifMatch) {
         ScimCommands.requireWriteScope(caller);
+        ResourceIds.requireFindable(RESOURCE_TYPE, userId);
         PatchUser command = new PatchUser(userId, caller.tenantId(), IfMatch.expectedVersion(ifMatch), body);
         return commands.sendRetryingConflicts(caller, RESOURCE_TYPE, command);
     }
@@ -53,6 +56,7 @@ public class UserWrites {
     /** The user then leaves every group it was in (see {@link MemberDeletion}); answers its last version. */
     public long delete(Caller caller, String userId, String ifMatch) {
         ScimCommands.requireWriteScope(caller);
+        ResourceIds.requireFindable(RESOURCE_TYPE, userId);
         return deletion.delete(caller, RESOURCE_TYPE, userId,
                 new DeleteUser(userId, caller.tenantId(), IfMatch.expectedVersion(ifMatch)));
     }

@@ -182,6 +182,28 @@ class GroupMembershipAggregateTest {
     }
 
     @Test
+    void aMemberFilterOnAnythingButAMembersOwnAttributesIsAnInvalidFilter() {
+        for (String filter : List.of("userName eq \\\"x\\\"", "value eq \\\"u1\\\" or nosuch pr", "not (emails.value pr)")) {
+            givenGroupWith(List.of("u1"))
+                    .when(new PatchGroup("g1", "t1", null, ops("""
+                            {"op":"remove","path":"members[%s]"}""".formatted(filter))))
+                    .expectException(ScimException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("may only test"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void aMemberValueThatCouldNotBeAnIdIsRefusedWithoutAskingTheStore() {
+        givenGroupWith(List.of("u1"))
+                .when(new PatchGroup("g1", "t1", null, ops("""
+                        {"op":"add","path":"members","value":[{"value":"u\\u0000"}]}""")))
+                .expectException(ScimException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("is not the id"))
+                .expectNoEvents();
+    }
+
+    @Test
     void anotherTenantsUserIsAnUnknownMember() {
         givenGroupWith(List.of())
                 .when(new PatchGroup("g1", "t1", null, ops("""

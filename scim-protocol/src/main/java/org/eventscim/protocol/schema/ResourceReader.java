@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -270,7 +271,8 @@ public final class ResourceReader {
 
     private static JsonNode single(AttributeDefinition definition, JsonNode value, String path) {
         return switch (definition.getType()) {
-            case STRING, REFERENCE, BINARY -> string(value, path);
+            case STRING, REFERENCE -> string(value, path);
+            case BINARY -> binary(value, path);
             case DATETIME -> dateTime(value, path);
             case BOOLEAN -> bool(value, path);
             case INTEGER -> require(value, value.isIntegralNumber(), path, "an integer");
@@ -279,8 +281,35 @@ public final class ResourceReader {
         };
     }
 
+    /**
+     * A string of Unicode text: an unpaired surrogate (half of a UTF-16 pair) names no character, and NUL cannot be
+     * stored in PostgreSQL text (the uniqueness claims).
+     */
     private static JsonNode string(JsonNode value, String path) {
-        return require(value, value.isTextual(), path, "a string");
+        require(value, value.isTextual(), path, "a string");
+        String text = value.textValue();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw ScimException.invalidValue(path + " must be Unicode text; it holds an unpaired surrogate.");
+            } else if (c == 0) {
+                throw ScimException.invalidValue(path + " must not hold the NUL character.");
+            }
+        }
+        return value;
+    }
+
+    /** Base64 (RFC 7643 §2.3.6, RFC 4648 §4); line breaks, as PEM-minded clients send them, are allowed. */
+    private static JsonNode binary(JsonNode value, String path) {
+        string(value, path);
+        try {
+            Base64.getDecoder().decode(value.textValue().replaceAll("[\\r\\n]", ""));
+            return value;
+        } catch (IllegalArgumentException e) {
+            throw ScimException.invalidValue(path + " must be base64-encoded binary.");
+        }
     }
 
     private static JsonNode dateTime(JsonNode value, String path) {

@@ -238,6 +238,11 @@ class ResourceReaderTest {
             assertInvalidValue(() -> user("\"userName\": \"b\", \"x509Certificates\": [{\"value\": 42}]"),
                     "x509Certificates.value must be a string");
             assertInvalidValue(() -> user("\"userName\": \"b\", \"profileUrl\": true"), "profileUrl must be a string");
+            assertInvalidValue(() -> user("\"userName\": \"b\", \"x509Certificates\": [{\"value\": \"%%%\"}]"),
+                    "x509Certificates.value must be base64-encoded binary");
+            assertInvalidValue(() -> user("\"userName\": \"b\\uD800\""), "userName must be Unicode text");
+            assertInvalidValue(() -> user("\"userName\": \"b\", \"title\": \"\\uDC00x\""), "title must be Unicode text");
+            assertInvalidValue(() -> user("\"userName\": \"b\\u0000\""), "userName must not hold the NUL character");
         }
 
         @Test

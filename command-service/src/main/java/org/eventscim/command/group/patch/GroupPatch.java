@@ -15,8 +15,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eventscim.command.patch.ClientOperation;
 import org.eventscim.command.patch.ResourcePatch;
+import org.eventscim.command.resource.ResourceIds;
 import org.eventscim.protocol.ScimSchemas;
 import org.eventscim.protocol.error.ScimException;
 import org.springframework.http.HttpStatus;
@@ -125,7 +127,9 @@ public record GroupPatch(List<ClientOperation> attributeOperations, List<MemberO
                         + ": members are added or replaced with path \"members\" and a list of members.");
             }
             Set<String> ids = equalValues(filter);
-            return ids != null ? new MemberOperation.Remove(ids) : new MemberOperation.RemoveMatching(filter);
+            // An id that could not be stored is no one's: removing it is removing nothing.
+            return ids != null ? new MemberOperation.Remove(ids.stream().filter(ResourceIds::possible).collect(Collectors.toSet()))
+                    : new MemberOperation.RemoveMatching(filter);
         }
         JsonNode value = operation.value();
         return switch (operation.type()) {

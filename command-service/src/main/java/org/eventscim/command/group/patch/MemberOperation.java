@@ -2,9 +2,11 @@ package org.eventscim.command.group.patch;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.utils.FilterEvaluator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,8 +55,35 @@ sealed interface MemberOperation {
         }
     }
 
-    /** {@code remove} with a filter other than value equality, e.g. {@code members[type eq "Group"]}. */
+    /**
+     * {@code remove} with a filter other than value equality, e.g. {@code members[type eq "Group"]}. The filter
+     * may name only a member's own sub-attributes: another name matches nothing, and removing nothing
+     * without a word would hide the client's mistake.
+     */
     record RemoveMatching(Filter filter) implements MemberOperation {
+
+        private static final Set<String> MEMBER_ATTRIBUTES = Set.of("value", "display", "type", "$ref");
+
+        public RemoveMatching {
+            requireMemberAttributes(filter);
+        }
+
+        private static void requireMemberAttributes(Filter filter) {
+            if (filter.isCombiningFilter()) {
+                filter.getCombinedFilters().forEach(RemoveMatching::requireMemberAttributes);
+            } else if (filter.isNotFilter()) {
+                requireMemberAttributes(filter.getInvertedFilter());
+            } else {
+                Path path = filter.getAttributePath();
+                String name = path == null || path.size() != 1 || path.getSchemaUrn() != null ? null
+                        : path.getElement(0).getAttribute().toLowerCase(Locale.ROOT);
+                if (filter.isComplexValueFilter() || name == null || !MEMBER_ATTRIBUTES.contains(name)) {
+                    throw org.eventscim.protocol.error.ScimException.invalidFilter("members[" + filter
+                            + "] may only test value, display, type or $ref of a member.");
+                }
+            }
+        }
+
         public Set<String> ids() {
             return Set.of();
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.eventscim.command.resource.ResourceIds;
 import org.eventscim.protocol.error.ScimException;
 
 /**
@@ -41,6 +42,9 @@ public final class MemberValues {
         }
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             throw ScimException.invalidValue(where + ": each member needs a \"value\" with the member's id, not " + member + ".");
+        }
+        if (!ResourceIds.possible(value.asText())) {
+            throw ScimException.invalidValue(where + ": " + member + " is not the id of a user or group of this tenant.");
         }
         return value.asText();
     }
