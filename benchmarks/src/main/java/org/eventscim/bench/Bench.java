@@ -1,12 +1,14 @@
 package org.eventscim.bench;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * {@code ./scim bench write-read [--cycles N] [--warm-up N]} or
  * {@code ./scim bench groups [--rounds N] [--group-size N] [--samples N]} or
- * {@code ./scim bench bulk [--rounds N] [--users N]} or {@code ./scim bench gateway [--requests N]}, each also with
+ * {@code ./scim bench bulk [--rounds N] [--users N]} or {@code ./scim bench gateway [--requests N]} or
+ * {@code ./scim bench suite [--runs N] [--users N] [--out DIR]}, each also with
  * {@code [--base-url URL] [--token T]}.
  */
 public final class Bench {
@@ -16,11 +18,12 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !(args[0].equals("write-read") || args[0].equals("groups") || args[0].equals("bulk")
-                || args[0].equals("gateway"))) {
+                || args[0].equals("gateway") || args[0].equals("suite"))) {
             System.err.println("Usage: ./scim bench write-read [--cycles N] [--warm-up N] [--base-url URL] [--token T]");
             System.err.println("       ./scim bench groups [--rounds N] [--group-size N] [--samples N] [--base-url URL] [--token T]");
             System.err.println("       ./scim bench bulk [--rounds N] [--users N] [--base-url URL] [--token T]");
             System.err.println("       ./scim bench gateway [--requests N] [--base-url URL] [--token T]");
+            System.err.println("       ./scim bench suite [--runs N] [--users N] [--out DIR] [--base-url URL] [--token T]");
             System.exit(2);
         }
         Map<String, String> options = options(args);
@@ -32,7 +35,13 @@ public final class Bench {
         String port = firstNonBlank(System.getenv("SCIM_PORT"), "8080");
         String baseUrl = options.getOrDefault("--base-url", "http://localhost:" + port + "/scim/v2");
         ScimHttp scim = new ScimHttp(baseUrl, token);
-        if (args[0].equals("gateway")) {
+        if (args[0].equals("suite")) {
+            int runs = Integer.parseInt(options.getOrDefault("--runs", "3"));
+            Map<String, SuiteBenchmark.Figure> figures = new SuiteBenchmark(baseUrl, token)
+                    .run(runs, Integer.parseInt(options.getOrDefault("--users", "2000")), StackInfo.read());
+            Path html = SuiteReport.write(Path.of(options.getOrDefault("--out", "bench-results")), baseUrl, runs, figures);
+            System.out.println("Written: " + html + " and its .json");
+        } else if (args[0].equals("gateway")) {
             new GatewayOverheadBenchmark(scim, baseUrl).run(Integer.parseInt(options.getOrDefault("--requests", "5000")), 500);
         } else if (args[0].equals("bulk")) {
             new BulkBenchmark(scim).run(Integer.parseInt(options.getOrDefault("--rounds", "3")),

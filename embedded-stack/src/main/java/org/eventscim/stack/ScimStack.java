@@ -51,6 +51,7 @@ public final class ScimStack implements AutoCloseable {
         try {
             ScimStack stack = startServices(options, infrastructure);
             ShutdownRegistry.register(stack);
+            StackEndpoints.write(options.dataDirectory(), stack);
             return stack;
         } catch (RuntimeException e) {
             try {
