@@ -94,6 +94,10 @@ public final class ScimFilterTranslator {
         public Query visit(EqualFilter filter, Attribute scope) {
             Attribute membership = scope == null ? membership(filter.getAttributePath()) : null;
             if (membership != null) {
+                if (filter.getComparisonValue().isNull()) {
+                    // "In no group" would need every membership of the tenant; only ids are resolved.
+                    throw membershipOnlyByValue(membership);
+                }
                 return memberOf(membership, filter.getComparisonValue());
             }
             if (filter.getComparisonValue().isNull()) {

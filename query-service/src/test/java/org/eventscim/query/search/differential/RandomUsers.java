@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 import org.eventscim.protocol.ScimSchemas;
@@ -118,8 +119,8 @@ final class RandomUsers {
 
     private String caseVariant(String value) {
         return switch (random.nextInt(4)) {
-            case 0 -> value.toUpperCase(java.util.Locale.ROOT);
-            case 1 -> value.toLowerCase(java.util.Locale.ROOT);
+            case 0 -> value.toUpperCase(Locale.ROOT);
+            case 1 -> value.toLowerCase(Locale.ROOT);
             default -> value;
         };
     }
