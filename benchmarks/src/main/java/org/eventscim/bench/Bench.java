@@ -2,28 +2,29 @@ package org.eventscim.bench;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./scim bench write-read [--cycles N] [--warm-up N]} or
- * {@code ./scim bench groups [--rounds N] [--group-size N] [--samples N]} or
- * {@code ./scim bench bulk [--rounds N] [--users N]} or {@code ./scim bench gateway [--requests N]} or
- * {@code ./scim bench suite [--runs N] [--users N] [--out DIR]}, each also with
- * {@code [--base-url URL] [--token T]}.
+ * {@code ./scim bench <name> [options]} against a running service; {@code [--base-url URL] [--token T]}
+ * for any of them (default: {@code http://localhost:$SCIM_PORT/scim/v2} and SCIM_TOKEN / SCIM_BOOTSTRAP_TOKEN).
  */
 public final class Bench {
+
+    private static final List<String> USAGE = List.of(
+            "./scim bench suite [--runs N] [--users N] [--out DIR]",
+            "./scim bench write-read [--cycles N] [--warm-up N]",
+            "./scim bench groups [--rounds N] [--group-size N] [--samples N]",
+            "./scim bench filters [--users N] [--samples N] [--index-paging-seconds S] [--tenant LOADED_TENANT] [--elasticsearch URL]",
+            "./scim bench bulk [--rounds N] [--users N]",
+            "./scim bench gateway [--requests N]");
 
     private Bench() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !(args[0].equals("write-read") || args[0].equals("groups") || args[0].equals("bulk")
-                || args[0].equals("gateway") || args[0].equals("suite"))) {
-            System.err.println("Usage: ./scim bench write-read [--cycles N] [--warm-up N] [--base-url URL] [--token T]");
-            System.err.println("       ./scim bench groups [--rounds N] [--group-size N] [--samples N] [--base-url URL] [--token T]");
-            System.err.println("       ./scim bench bulk [--rounds N] [--users N] [--base-url URL] [--token T]");
-            System.err.println("       ./scim bench gateway [--requests N] [--base-url URL] [--token T]");
-            System.err.println("       ./scim bench suite [--runs N] [--users N] [--out DIR] [--base-url URL] [--token T]");
+        if (args.length == 0 || USAGE.stream().noneMatch(usage -> usage.startsWith("./scim bench " + args[0] + " "))) {
+            System.err.println("Usage: " + String.join("\n       ", USAGE) + "\n       each also with [--base-url URL] [--token T]");
             System.exit(2);
         }
         Map<String, String> options = options(args);
@@ -35,24 +36,23 @@ public final class Bench {
         String port = firstNonBlank(System.getenv("SCIM_PORT"), "8080");
         String baseUrl = options.getOrDefault("--base-url", "http://localhost:" + port + "/scim/v2");
         ScimHttp scim = new ScimHttp(baseUrl, token);
-        if (args[0].equals("suite")) {
-            int runs = Integer.parseInt(options.getOrDefault("--runs", "3"));
-            Map<String, SuiteBenchmark.Figure> figures = new SuiteBenchmark(baseUrl, token)
-                    .run(runs, Integer.parseInt(options.getOrDefault("--users", "2000")), StackInfo.read());
-            Path html = SuiteReport.write(Path.of(options.getOrDefault("--out", "bench-results")), baseUrl, runs, figures);
-            System.out.println("Written: " + html + " and its .json");
-        } else if (args[0].equals("gateway")) {
-            new GatewayOverheadBenchmark(scim, baseUrl).run(Integer.parseInt(options.getOrDefault("--requests", "5000")), 500);
-        } else if (args[0].equals("bulk")) {
-            new BulkBenchmark(scim).run(Integer.parseInt(options.getOrDefault("--rounds", "3")),
-                    Integer.parseInt(options.getOrDefault("--users", "1000")));
-        } else if (args[0].equals("groups")) {
-            new GroupsBenchmark(scim).run(Integer.parseInt(options.getOrDefault("--rounds", "5")),
-                    Integer.parseInt(options.getOrDefault("--group-size", "100000")),
-                    Integer.parseInt(options.getOrDefault("--samples", "200")));
-        } else {
-            new WriteReadBenchmark(scim).run(Integer.parseInt(options.getOrDefault("--cycles", "1000")),
-                    Integer.parseInt(options.getOrDefault("--warm-up", "50")));
+        switch (args[0]) {
+            case "suite" -> {
+                int runs = integer(options, "--runs", 3);
+                Map<String, SuiteBenchmark.Figure> figures = new SuiteBenchmark(baseUrl, token)
+                        .run(runs, integer(options, "--users", 2000), StackInfo.read());
+                Path html = SuiteReport.write(Path.of(options.getOrDefault("--out", "bench-results")), baseUrl, runs, figures);
+                System.out.println("Written: " + html + " and its .json");
+            }
+            case "filters" -> new FiltersBenchmark(baseUrl.replaceFirst("/scim/v2$", ""), token,
+                    options.getOrDefault("--elasticsearch", StackInfo.read().get("elasticsearch.url")))
+                    .run(integer(options, "--users", 1_000_000), integer(options, "--samples", 500),
+                            integer(options, "--index-paging-seconds", 600), options.get("--tenant"));
+            case "groups" -> new GroupsBenchmark(scim).run(integer(options, "--rounds", 5),
+                    integer(options, "--group-size", 100_000), integer(options, "--samples", 200));
+            case "bulk" -> new BulkBenchmark(scim).run(integer(options, "--rounds", 3), integer(options, "--users", 1000));
+            case "gateway" -> new GatewayOverheadBenchmark(scim, baseUrl).run(integer(options, "--requests", 5000), 500);
+            default -> new WriteReadBenchmark(scim).run(integer(options, "--cycles", 1000), integer(options, "--warm-up", 50));
         }
     }
 
@@ -62,6 +62,10 @@ public final class Bench {
             options.put(args[i], args[i + 1]);
         }
         return options;
+    }
+
+    private static int integer(Map<String, String> options, String name, int fallback) {
+        return options.containsKey(name) ? Integer.parseInt(options.get(name)) : fallback;
     }
 
     private static String firstNonBlank(String first, String second) {

@@ -18,9 +18,11 @@ import java.util.List;
  * @param pitId        the Elasticsearch point in time the pages are read from
  * @param searchAfter  the sort values of the last resource of the previous page
  * @param issuedAt     epoch seconds of the page that issued it; it expires {@code cursorTimeout} later
+ * @param totalResults the matching resources, counted by the first page: the point in time does not change,
+ *                     so later pages need not count them again (an exact count visits every match)
  */
 public record PageCursor(String resourceType, String tenant, String query, String pitId, List<JsonNode> searchAfter,
-                         long issuedAt) {
+                         long issuedAt, long totalResults) {
 
     public PageCursor {
         searchAfter = List.copyOf(searchAfter);

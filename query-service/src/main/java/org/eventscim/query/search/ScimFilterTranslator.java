@@ -94,13 +94,23 @@ public final class ScimFilterTranslator {
         public Query visit(EqualFilter filter, Attribute scope) {
             Attribute membership = scope == null ? membership(filter.getAttributePath()) : null;
             if (membership != null) {
+                if (filter.getComparisonValue().isNull()) {
+                    // "In no group" would need every membership of the tenant; only ids are resolved.
+                    throw membershipOnlyByValue(membership);
+                }
                 return memberOf(membership, filter.getComparisonValue());
+            }
+            if (filter.getComparisonValue().isNull()) {
+                return not(present(filter.getAttributePath(), scope));
             }
             return comparison(filter, scope, this::equal);
         }
 
         @Override
         public Query visit(NotEqualFilter filter, Attribute scope) {
+            if (filter.getComparisonValue().isNull()) {
+                return present(filter.getAttributePath(), scope);
+            }
             Target target = resolve(filter.getAttributePath(), scope, "ne");
             return not(nestedIfNeeded(target, scope, equal(target.attribute(), filter.getComparisonValue())));
         }
@@ -108,32 +118,40 @@ public final class ScimFilterTranslator {
         @Override
         public Query visit(ContainsFilter filter, Attribute scope) {
             return comparison(filter, scope, (attribute, value) ->
-                    wildcard(attribute, "*" + escapeWildcard(text(attribute, value, "co")) + "*"));
+                    wildcard(attribute, "*" + escapeWildcard(substring(attribute, value, "co")) + "*"));
         }
 
         @Override
         public Query visit(StartsWithFilter filter, Attribute scope) {
             return comparison(filter, scope, (attribute, value) -> Query.of(query -> query.prefix(prefix -> prefix
                     .field(attribute.field())
-                    .value(text(attribute, value, "sw"))
+                    .value(substring(attribute, value, "sw"))
                     .caseInsensitive(attribute.type() == AttributeType.STRING))));
         }
 
         @Override
         public Query visit(EndsWithFilter filter, Attribute scope) {
             return comparison(filter, scope, (attribute, value) ->
-                    wildcard(attribute, "*" + escapeWildcard(text(attribute, value, "ew"))));
+                    wildcard(attribute, "*" + escapeWildcard(substring(attribute, value, "ew"))));
         }
 
         @Override
         public Query visit(PresentFilter filter, Attribute scope) {
-            Target target = resolve(filter.getAttributePath(), scope, "pr");
+            return present(filter.getAttributePath(), scope);
+        }
+
+        /**
+         * {@code pr}, and what {@code eq null} negates and {@code ne null} means: RFC 7643 §2.5 makes an
+         * unassigned attribute and a null one the same state.
+         */
+        private Query present(Path path, Attribute scope) {
+            Target target = resolve(path, scope, "pr");
             Attribute attribute = target.attribute();
             if (attribute.isNested() && scope == null && target.nestedParent() == attribute) {
                 // A multi-valued complex attribute is present when it has at least one value.
                 return nested(attribute, Query.of(query -> query.matchAll(all -> all)));
             }
-            return nestedIfNeeded(target, scope, Query.of(query -> query.exists(exists -> exists.field(attribute.field()))));
+            return nestedIfNeeded(target, scope, exists(attribute));
         }
 
         @Override
@@ -192,7 +210,12 @@ public final class ScimFilterTranslator {
                 throw ScimException.invalidFilter("'" + attribute.name() + "' has no sub-attributes to filter on.");
             }
             Query inner = filter.getValueFilter().visit(this, attribute);
-            return attribute.isNested() ? nested(attribute, inner) : inner;
+            if (attribute.isNested()) {
+                return nested(attribute, inner);
+            }
+            // The value filter is about the attribute's value: a resource without one has nothing to match,
+            // even when the inner filter alone would match absence (name[not (givenName eq "x")]).
+            return Query.of(query -> query.bool(bool -> bool.filter(exists(attribute), inner)));
         }
 
         /** The membership attribute an equality names ({@code members} or {@code members.value}), or null. */
@@ -289,7 +312,8 @@ public final class ScimFilterTranslator {
 
         /**
          * The attribute a filter path names, relative to {@code scope} inside a value filter. A complex
-         * multi-valued attribute compared directly ({@code emails co "@x"}) means its {@code value}.
+         * multi-valued attribute compared directly ({@code emails co "@x"}) means its {@code value}; a
+         * single-valued one cannot be compared directly.
          */
         private Target resolve(Path path, Attribute scope, String operator) {
             for (Path.Element element : path) {
@@ -312,8 +336,13 @@ public final class ScimFilterTranslator {
             }
             if (path.size() == 1) {
                 if (top.isComplex() && !operator.equals("pr")) {
-                    Attribute value = top.subAttribute("value").orElseThrow(() -> unsupported(operator, top));
-                    return new Target(value, top.isNested() ? top : null);
+                    // RFC 7644 §3.4.2.2 lets "emails co ..." mean the values of a multi-valued attribute; a
+                    // single-valued complex attribute (name, manager) must name its sub-attribute.
+                    Attribute value = top.isNested() ? top.subAttribute("value").orElse(null) : null;
+                    if (value == null) {
+                        throw unsupported(operator, top);
+                    }
+                    return new Target(value, top);
                 }
                 return new Target(top, top.isNested() ? top : null);
             }
@@ -344,19 +373,33 @@ public final class ScimFilterTranslator {
                 .path(multiValued.field()).query(inner).scoreMode(ChildScoreMode.None)));
     }
 
+    private static Query exists(Attribute attribute) {
+        return Query.of(query -> query.exists(exists -> exists.field(attribute.field())));
+    }
+
     private static Query not(Query inner) {
         return Query.of(query -> query.bool(bool -> bool.mustNot(inner)));
     }
 
     private static String text(Attribute attribute, ValueNode value, String operator) {
         if (value == null || value.isNull()) {
-            throw ScimException.invalidFilter("'" + operator + "' on " + attribute.name()
-                    + " needs a value; use 'not (" + attribute.name() + " pr)' for absent values.");
+            throw ScimException.invalidFilter("'" + operator + "' cannot compare " + attribute.name()
+                    + " with null; only eq and ne can (null means absent, as 'pr' does).");
         }
-        if (!value.isTextual() && !value.isNumber()) {
+        // A number or boolean is not a string (RFC 7644 §3.4.2.2 compares values of the attribute's type):
+        // employeeNumber eq 42 would otherwise half-match "42" (as text for eq, never for co).
+        if (!value.isTextual()) {
             throw ScimException.invalidFilter(attribute.name() + " is a string; compare it with a quoted string.");
         }
         return value.asText();
+    }
+
+    /** co, sw and ew compare strings only (RFC 7644 §3.4.2.2); a date or a boolean has no substrings to match. */
+    private static String substring(Attribute attribute, ValueNode value, String operator) {
+        if (attribute.type() != AttributeType.STRING && attribute.type() != AttributeType.CASE_EXACT_STRING) {
+            throw unsupported(operator, attribute);
+        }
+        return text(attribute, value, operator);
     }
 
     private static boolean bool(Attribute attribute, ValueNode value) {

@@ -233,6 +233,8 @@ public class TenantScopedSearch {
      * A page by cursor (RFC 9865): the first opens a point in time, once the index's applied writes are
      * searchable, and every page reads it, so a walk neither repeats nor skips whatever changes meanwhile.
      * One result more than asked tells whether a next page exists; the last page closes the point in time.
+     * Only the first page counts the matches (the cursor carries the count): counting visits every match,
+     * while a search_after page without it stops after its results.
      */
     private SearchResult cursorPage(ResourceIndex index, String tenant, Query scoped, Sorting sorting, String query,
                                     String cursorValue, int count) {
@@ -249,7 +251,7 @@ public class TenantScopedSearch {
                 return client.search(search -> {
                     search.pit(point -> point.id(pit).keepAlive(time -> time.time(keepAlive))).query(scoped).sort(sorting.options())
                             .size(count + 1)
-                            .trackTotalHits(total -> total.enabled(true));
+                            .trackTotalHits(total -> total.enabled(cursor == null));
                     return after.isEmpty() ? search : search.searchAfter(after);
                 }, ResourceDocument.class);
             } catch (ElasticsearchException gone) {
@@ -259,6 +261,7 @@ public class TenantScopedSearch {
                 throw gone;
             }
         });
+        long total = cursor == null ? total(response) : cursor.totalResults();
         String nextPit = response.pitId() != null ? response.pitId() : pit;
         List<Hit<ResourceDocument>> hits = response.hits().hits();
         List<Hit<ResourceDocument>> page = hits.subList(0, Math.min(count, hits.size()));
@@ -266,13 +269,14 @@ public class TenantScopedSearch {
                 .filter(document -> tenant.equals(document.tenant())).toList();
         if (hits.size() <= count) {
             closeQuietly(nextPit);
-            return new SearchResult(total(response), documents, null, null);
+            return new SearchResult(total, documents, null, null);
         }
         // An empty page (count=0) stays where it was.
         List<JsonNode> last = page.isEmpty() ? after.stream().map(SearchAfterJson::json).toList()
                 : page.getLast().sort().stream().map(SearchAfterJson::json).toList();
-        String next = cursors.encode(new PageCursor(index.resourceType(), tenant, query, nextPit, last, cursors.now()));
-        return new SearchResult(total(response), documents, null, next);
+        String next = cursors.encode(new PageCursor(index.resourceType(), tenant, query, nextPit, last, cursors.now(),
+                total));
+        return new SearchResult(total, documents, null, next);
     }
 
     private void closeQuietly(String pit) {

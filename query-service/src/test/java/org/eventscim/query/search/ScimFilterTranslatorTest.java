@@ -146,6 +146,87 @@ class ScimFilterTranslatorTest {
     }
 
     @Test
+    void andBindsTighterThanOrAndParenthesesOverrideIt() {
+        assertQuery("title pr or userName eq \"a\" and active eq true",
+                "{'bool':{'should':["
+                        + "{'exists':{'field':'resource.title'}},"
+                        + "{'bool':{'filter':[{'term':{'resource.userName':{'value':'a'}}},"
+                        + "  {'term':{'resource.active':{'value':true}}}]}}"
+                        + "],'minimum_should_match':'1'}}");
+        assertQuery("(title pr or userName eq \"a\") and active eq true",
+                "{'bool':{'filter':["
+                        + "{'bool':{'should':[{'exists':{'field':'resource.title'}},"
+                        + "  {'term':{'resource.userName':{'value':'a'}}}],'minimum_should_match':'1'}},"
+                        + "{'term':{'resource.active':{'value':true}}}"
+                        + "]}}");
+    }
+
+    @Test
+    void notAndOrInsideAValueFilterStayWithinOneValue() {
+        assertQuery("emails[not (type eq \"work\") or value co \"@x\"]",
+                "{'nested':{'path':'resource.emails','score_mode':'none','query':{'bool':{'should':["
+                        + "{'bool':{'must_not':[{'term':{'resource.emails.type':{'value':'work'}}}]}},"
+                        + "{'wildcard':{'resource.emails.value':{'value':'*@x*','case_insensitive':true}}}"
+                        + "],'minimum_should_match':'1'}}}}");
+    }
+
+    @Test
+    void aValueFilterOnASingleValuedComplexAttributeNeedsTheAttribute() {
+        // Without the existence clause, "not" inside the brackets would match users who have no manager at all.
+        assertQuery("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager[value ne \"m1\"]",
+                "{'bool':{'filter':["
+                        + "{'exists':{'field':'resource.urn:ietf:params:scim:schemas:extension:enterprise:2.0:User.manager'}},"
+                        + "{'bool':{'must_not':[{'term':{'resource.urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+                        + ".manager.value':{'value':'m1'}}}]}}]}}");
+        assertQuery("name[not (givenName pr)]",
+                "{'bool':{'filter':[{'exists':{'field':'resource.name'}},"
+                        + "{'bool':{'must_not':[{'exists':{'field':'resource.name.givenName'}}]}}]}}");
+    }
+
+    @Test
+    void nullMeansAbsentForEqualityAndInequality() {
+        assertQuery("title eq null", "{'bool':{'must_not':[{'exists':{'field':'resource.title'}}]}}");
+        assertQuery("title ne null", "{'exists':{'field':'resource.title'}}");
+        assertQuery("emails.value eq null",
+                "{'bool':{'must_not':[{'nested':{'path':'resource.emails','score_mode':'none',"
+                        + "'query':{'exists':{'field':'resource.emails.value'}}}}]}}");
+        assertQuery("emails[display eq null]",
+                "{'nested':{'path':'resource.emails','score_mode':'none',"
+                        + "'query':{'bool':{'must_not':[{'exists':{'field':'resource.emails.display'}}]}}}}");
+    }
+
+    @Test
+    void substringOperatorsApplyToStringsOnly() {
+        assertInvalid("meta.created co \"2025\"", "Operator 'co' is not supported on date time attribute 'created'");
+        assertInvalid("meta.lastModified sw \"2025\"", "Operator 'sw' is not supported on date time");
+        assertInvalid("active ew \"ue\"", "Operator 'ew' is not supported on boolean attribute 'active'");
+        assertInvalid("emails.primary co \"t\"", "not supported on boolean attribute 'primary'");
+    }
+
+    @Test
+    void aStringIsComparedWithAStringOnly() {
+        assertInvalid("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq 42",
+                "employeeNumber is a string; compare it with a quoted string");
+        assertInvalid("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber co 4", "quoted string");
+        assertInvalid("userName gt 1.5", "quoted string");
+    }
+
+    @Test
+    void everyOperatorAndAttributeNameIsCaseInsensitive() {
+        assertQuery("Name.FamilyName SW \"J\" AND EMAILS[Type EQ \"work\"] OR NOT (Title PR)",
+                "{'bool':{'should':["
+                        + "{'bool':{'filter':["
+                        + "  {'prefix':{'resource.name.familyName':{'value':'J','case_insensitive':true}}},"
+                        + "  {'nested':{'path':'resource.emails','score_mode':'none',"
+                        + "    'query':{'term':{'resource.emails.type':{'value':'work'}}}}}]}},"
+                        + "{'bool':{'must_not':[{'exists':{'field':'resource.title'}}]}}"
+                        + "],'minimum_should_match':'1'}}");
+        assertQuery("URN:IETF:PARAMS:SCIM:SCHEMAS:EXTENSION:ENTERPRISE:2.0:USER:Department eq \"R&D\"",
+                "{'term':{'resource.urn:ietf:params:scim:schemas:extension:enterprise:2.0:User.department':"
+                        + "{'value':'R&D'}}}");
+    }
+
+    @Test
     void malformedFiltersAreInvalidFilters() {
         assertInvalid("userName eq", "Invalid filter");
         assertInvalid("userName xx \"a\"", "Invalid filter");
@@ -159,10 +240,13 @@ class ScimFilterTranslatorTest {
         assertInvalid("name.nope eq \"x\"", "name.nope");
         assertInvalid("urn:example:custom:User:foo eq \"x\"", "Unknown");
         assertInvalid("name eq \"x\"", "not supported on complex attribute 'name'");
+        assertInvalid("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager eq \"m1\"",
+                "Operator 'eq' is not supported on complex attribute 'manager'");
+        assertInvalid("meta gt \"2025-01-01T00:00:00Z\"", "not supported on complex attribute 'meta'");
         assertInvalid("emails[nope eq \"x\"]", "emails.nope");
         assertInvalid("userName[value eq \"x\"]", "no sub-attributes");
         assertInvalid("meta.created gt \"yesterday\"", "not a valid dateTime");
-        assertInvalid("userName eq null", "needs a value");
+        assertInvalid("userName gt null", "cannot compare userName with null");
         assertInvalid("userName co true", "quoted string");
         assertInvalid("userName eq \"" + "a".repeat(ScimFilterTranslator.MAX_FILTER_LENGTH) + "\"", "longer than");
     }
@@ -225,7 +309,8 @@ class ScimFilterTranslatorTest {
                     .isInstanceOfSatisfying(ScimException.class, failure -> assertThat(failure.scimType()).isEqualTo("invalidFilter"))
                     .hasMessageContaining("can only be filtered by equality of its value");
         }
-        assertThatThrownBy(() -> groups.translate("members eq null", this::groupsOf)).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> groups.translate("members eq null", this::groupsOf))
+                .hasMessageContaining("can only be filtered by equality of its value");
         assertThatThrownBy(() -> groups.translate("userName eq \"a\"", this::groupsOf)).hasMessageContaining("Unknown");
         assertThat(resolved).isEmpty();
     }
