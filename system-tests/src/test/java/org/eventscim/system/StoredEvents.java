@@ -15,9 +15,15 @@ final class StoredEvents {
     private StoredEvents() {
     }
 
+    /**
+     * How many user and group events the store holds. Credential events (a tenant or token made by a test's
+     * set-up) reach the store through the gateway's relay a moment later, so they are left out of counts
+     * meant to show that a request changed nothing.
+     */
     static long count() throws SQLException {
         try (Connection db = database();
-             ResultSet rows = db.createStatement().executeQuery("SELECT count(*) FROM scim_events.domain_event_entry")) {
+             ResultSet rows = db.createStatement().executeQuery(
+                     "SELECT count(*) FROM scim_events.domain_event_entry WHERE type IN ('User', 'Group')")) {
             rows.next();
             return rows.getLong(1);
         }
