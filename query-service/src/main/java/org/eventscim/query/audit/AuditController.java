@@ -1,0 +1,231 @@
+package org.eventscim.query.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eventscim.events.group.GroupMember;
+import org.eventscim.protocol.ScimMediaType;
+import org.eventscim.protocol.caller.Caller;
+import org.eventscim.protocol.caller.Scopes;
+import org.eventscim.protocol.error.ScimException;
+import org.eventscim.protocol.resource.ScimResources;
+import org.eventscim.query.index.AuditDocument;
+import org.eventscim.query.index.AuditPosition;
+import org.eventscim.query.index.MembershipDocument;
+import org.eventscim.query.index.ResourceDocument;
+import org.eventscim.query.membership.MembershipReferences;
+import org.eventscim.query.search.Page;
+import org.eventscim.query.search.SearchProperties;
+import org.eventscim.query.user.UserRendering;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The audit API (scope {@code audit:read}), always of the caller's tenant: a resource's history, the
+ * resource as it was at an instant, a search over all events, and an export. Every read is recorded
+ * first ({@link AuditReadRecorder}).
+ */
+@RestController
+@RequestMapping("/audit/v1")
+class AuditController {
+
+    private static final Map<String, String> RESOURCE_TYPES = Map.of("Users", "User", "Groups", GroupMember.GROUP);
+    private static final MediaType JSON_LINES = MediaType.parseMediaType("application/jsonl");
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+    private final AuditTrail trail;
+    private final AuditReadRecorder recorder;
+    private final MembershipReferences memberships;
+    private final SearchProperties limits;
+    private final AuditEntries entries;
+    private final ObjectMapper json;
+
+    AuditController(AuditTrail trail, AuditReadRecorder recorder, MembershipReferences memberships,
+                    SearchProperties limits, ObjectMapper json) {
+        this.trail = trail;
+        this.recorder = recorder;
+        this.memberships = memberships;
+        this.limits = limits;
+        this.entries = new AuditEntries(json);
+        this.json = json;
+    }
+
+    /** Every event of the resource, oldest first, with who, from where, and what it changed. */
+    @GetMapping("/{resources}/{id}/history")
+    ResponseEntity<ObjectNode> history(@PathVariable String resources, @PathVariable String id, Caller caller,
+                                       HttpServletRequest request) {
+        String resourceType = resourceType(resources);
+        requireAuditRead(caller);
+        recorder.record(caller, "history", request.getRequestURI());
+        List<AuditDocument> events = trail.resourceEvents(caller.tenantId(), resourceType, id, null);
+        if (events.isEmpty()) {
+            throw notFound(resourceType, id);
+        }
+        ObjectNode body = json.createObjectNode();
+        body.put("resourceType", resourceType).put("id", id).put("totalResults", events.size());
+        ArrayNode resourcesNode = body.putArray("Resources");
+        events.forEach(event -> resourcesNode.add(entries.json(event, false)));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /**
+     * The resource as it was at {@code asOf}, rendered as {@code GET /Users/{id}} renders it now: the
+     * resource's events up to that instant folded by the read models' own projectors, its memberships then
+     * from the membership events (display names as they are now). Not created yet, or deleted by then: 404.
+     */
+    @GetMapping("/{resources}/{id}")
+    ResponseEntity<ObjectNode> asOf(@PathVariable String resources, @PathVariable String id,
+                                    @RequestParam(required = false) String asOf, Caller caller,
+                                    HttpServletRequest request) {
+        String resourceType = resourceType(resources);
+        requireAuditRead(caller);
+        Instant instant = AuditQuery.instant("asOf", asOf);
+        if (instant == null) {
+            throw ScimException.invalidValue("asOf is required: the instant to show the resource at.");
+        }
+        recorder.record(caller, "asOf", request.getRequestURI() + "?asOf=" + instant);
+        String tenant = caller.tenantId();
+        List<AuditDocument> events = trail.resourceEvents(tenant, resourceType, id, instant);
+        ObjectNode resource;
+        ResourceDocument document;
+        if (GroupMember.GROUP.equals(resourceType)) {
+            PastResources.PastGroup group = PastResources.group(events);
+            document = present(group.document(), resourceType, id, instant);
+            ArrayNode members = memberships.membersFrom(tenant, group.members(), true, caller.baseUrl())
+                    .get(document.resourceId());
+            resource = ScimResources.group(document.resourceId(), document.attributes(), members, document.created(),
+                    document.lastModified(), document.version(), caller.baseUrl());
+        } else {
+            document = present(PastResources.user(events), resourceType, id, instant);
+            List<AuditDocument> membershipEvents = trail.membershipEventsOf(tenant, id, instant);
+            List<MembershipDocument> groups = PastResources.groupsOf(tenant, id, membershipEvents,
+                    trail.deletedGroups(tenant, membershipEvents.stream().map(AuditDocument::resourceId)
+                            .collect(Collectors.toSet()), instant));
+            resource = UserRendering.render(document, memberships.groupsFrom(tenant, groups, caller.baseUrl()).get(id),
+                    caller.baseUrl());
+        }
+        return ResponseEntity.ok()
+                .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
+                .header(HttpHeaders.ETAG, ScimResources.etag(document.version()))
+                .body(resource);
+    }
+
+    /**
+     * The tenant's events matching every given criterion, newest first (by stream position), paged by cursor
+     * (RFC 9865: {@code cursor=} empty or absent starts, each page gives {@code nextCursor} until the last).
+     */
+    @GetMapping("/events")
+    ResponseEntity<ObjectNode> events(@RequestParam(required = false) String resourceType,
+                                      @RequestParam(required = false) String resourceId,
+                                      @RequestParam(required = false) String actorId,
+                                      @RequestParam(required = false) String eventType,
+                                      @RequestParam(required = false) String from,
+                                      @RequestParam(required = false) String to,
+                                      @RequestParam(required = false) String count,
+                                      @RequestParam(required = false) String cursor,
+                                      Caller caller) {
+        requireAuditRead(caller);
+        AuditQuery query = AuditQuery.of(resourceType, resourceId, actorId, eventType, from, to);
+        int size = Page.count(count, limits);
+        recorder.record(caller, "events", query.describe());
+        AuditTrail.Page page = trail.page(caller.tenantId(), query, size, cursor);
+        ObjectNode body = json.createObjectNode();
+        body.put("totalResults", page.totalResults()).put("itemsPerPage", page.events().size());
+        if (page.nextCursor() != null) {
+            body.put("nextCursor", page.nextCursor());
+        }
+        ArrayNode resources = body.putArray("Resources");
+        page.events().forEach(event -> resources.add(entries.json(event, true)));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /**
+     * The tenant's events from {@code from} to {@code to}, oldest first (stream position), streamed as JSON
+     * Lines or CSV in constant memory. Every line carries its {@code position}; {@code after} resumes
+     * strictly after one, so an interrupted export goes on where it stopped.
+     */
+    @GetMapping("/export")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String from,
+                                                 @RequestParam(required = false) String to,
+                                                 @RequestParam(defaultValue = "jsonl") String format,
+                                                 @RequestParam(required = false) String after,
+                                                 Caller caller) {
+        requireAuditRead(caller);
+        AuditQuery query = AuditQuery.of(null, null, null, null, from, to);
+        boolean csv = switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> true;
+            case "jsonl" -> false;
+            default -> throw ScimException.invalidValue("format must be jsonl or csv.");
+        };
+        AuditPosition resumeAfter = after == null || after.isBlank() ? null : AuditPosition.parse("after", after.trim());
+        recorder.record(caller, "export", query.describe() + (query.describe().isEmpty() ? "" : "&") + "format="
+                + (csv ? "csv" : "jsonl") + (resumeAfter == null ? "" : "&after=" + after.trim()));
+        String tenant = caller.tenantId();
+        StreamingResponseBody body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            if (csv) {
+                writer.write(AuditEntries.CSV_HEADER + "\r\n");
+            }
+            trail.export(tenant, query, resumeAfter, event -> {
+                try {
+                    writer.write(csv ? entries.csv(event) + "\r\n" : entries.json(event, true) + "\n");
+                } catch (IOException clientGone) {
+                    throw new UncheckedIOException(clientGone);
+                }
+            });
+            writer.flush();
+        };
+        return ResponseEntity.ok()
+                .contentType(csv ? CSV : JSON_LINES)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-" + tenant + "." + (csv ? "csv" : "jsonl") + "\"")
+                .body(body);
+    }
+
+    private static ResourceDocument present(ResourceDocument document, String resourceType, String id, Instant asOf) {
+        if (document == null) {
+            throw ScimException.notFound(resourceType + " " + id + " did not exist at " + asOf + ".");
+        }
+        if (document.deleted()) {
+            throw ScimException.notFound(resourceType + " " + id + " was deleted at " + document.lastModified()
+                    + ", before " + asOf + ".");
+        }
+        return document;
+    }
+
+    private static String resourceType(String resources) {
+        String type = RESOURCE_TYPES.get(resources);
+        if (type == null) {
+            throw ScimException.notFound("No audit history of " + resources + "; there are Users and Groups.");
+        }
+        return type;
+    }
+
+    private static ScimException notFound(String resourceType, String id) {
+        return ScimException.notFound(resourceType + " " + id + " not found.");
+    }
+
+    private static void requireAuditRead(Caller caller) {
+        if (!caller.hasScope(Scopes.AUDIT_READ)) {
+            throw ScimException.forbidden("Reading the audit trail needs the scope " + Scopes.AUDIT_READ + ".");
+        }
+    }
+}
