@@ -4,13 +4,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads go to the query-service, writes to the command-service; {@code POST .search} is a read. The audit
- * chain's verification goes to the command-service, which owns the event store it recomputes.
+ * API's reads (history, point in time, events, export) go to the query-service, which holds the audit read
+ * model; the audit chain's verification goes to the command-service, which owns the event store it recomputes.
  */
 @Component
 class Routes {
 
     /** The audit API's paths, forwarded unchanged. */
-    static final String AUDIT_CHAIN = "/audit/v1/chain";
+    static final String AUDIT = "/audit/v1";
+    static final String AUDIT_CHAIN = AUDIT + "/chain";
+    /** Streamed through, never held whole: an export may be millions of lines. */
+    static final String AUDIT_EXPORT = AUDIT + "/export";
 
     private final RouteProperties properties;
 

@@ -28,6 +28,14 @@ class RoutesTest {
     }
 
     @Test
+    void theAuditReadsGoToTheQueryServiceThatHoldsTheAuditReadModel() {
+        assertThat(routes.serviceFor("GET", "/audit/v1/Users/1/history")).isEqualTo("http://query");
+        assertThat(routes.serviceFor("GET", "/audit/v1/Groups/1")).isEqualTo("http://query");
+        assertThat(routes.serviceFor("GET", "/audit/v1/events")).isEqualTo("http://query");
+        assertThat(routes.serviceFor("GET", Routes.AUDIT_EXPORT)).isEqualTo("http://query");
+    }
+
+    @Test
     void aClientRequestIdIsKeptOnlyWhenItIsSane() {
         assertThat(RequestIds.from("abc-123")).isEqualTo("abc-123");
         assertThat(RequestIds.from("bad\nvalue")).isNotEqualTo("bad\nvalue").hasSize(36);
