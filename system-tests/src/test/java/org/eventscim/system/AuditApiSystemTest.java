@@ -89,7 +89,7 @@ class AuditApiSystemTest {
         assertThat(resumed.subList(0, lines.size() - resumeAt - 1)).isEqualTo(lines.subList(resumeAt + 1, lines.size()));
         ScimClient.Response csv = audit.get("/export?format=csv&after=" + userLines.get(1).path("position").asText());
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
-        List<String> rows = Arrays.stream(csv.raw().body().split("\r\n")).filter(row -> row.contains(id)).toList();
+        List<String> rows = Arrays.stream(csv.raw().body().split("\r\n")).filter(row -> row.contains(",User," + id + ",")).toList();
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).contains(",UserChanged,").contains("Director");
         assertThat(rows.get(1)).contains(",UserDeleted,");
@@ -99,7 +99,8 @@ class AuditApiSystemTest {
         assertThat(stranger.get("/Users/" + id + "/history").status()).isEqualTo(404);
         assertThat(stranger.get("/Users/" + id + "?asOf=" + betweenPatches).status()).isEqualTo(404);
         assertThat(stranger.get("/events?resourceId=" + id).body().path("totalResults").asInt()).isZero();
-        assertThat(stranger.get("/export").raw().body()).doesNotContain(id);
+        // Its own trail holds its reads (which name the id it asked for), never the user's events.
+        assertThat(jsonLines(stranger.get("/export"))).noneMatch(line -> line.path("resourceId").asText().equals(id));
         ScimClient writerOnly = tenant.audit().withToken(Tenant.token(tenant.id, "\"scim:read\",\"scim:write\"", "writer").secret);
         assertThat(writerOnly.get("/Users/" + id + "/history").status()).isEqualTo(403);
         assertThat(writerOnly.get("/export").status()).isEqualTo(403);
@@ -119,7 +120,9 @@ class AuditApiSystemTest {
         assertThat(export.header("Content-Type")).startsWith("application/jsonl");
         List<JsonNode> lines = new ArrayList<>();
         for (String line : export.raw().body().split("\n")) {
-            lines.add(JSON.readTree(line));
+            if (!line.isEmpty()) {
+                lines.add(JSON.readTree(line));
+            }
         }
         return lines;
     }
