@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The audit API (issue #7) through the gateway, as an auditor uses it: a user's whole life is in its
  * history with who, from where and what changed; it can be read as it was at any instant; the tenant's
- * events are searched and exported; another tenant sees none of it; and every such read is itself recorded.
+ * events are searched, exported and replayed from the event store; another tenant sees none of it; and every
+ * read of the trail is itself recorded.
  */
 class AuditApiSystemTest {
 
@@ -94,6 +98,20 @@ class AuditApiSystemTest {
         assertThat(rows.get(0)).contains(",UserChanged,").contains("Director");
         assertThat(rows.get(1)).contains(",UserDeleted,");
 
+        // Replay from the event store alone, by the command line: the tenant as it was between the patches,
+        // and after the deletion without the user.
+        Path replayed = Files.createTempFile("replay", ".jsonl");
+        assertThat(replay(tenant.token, betweenPatches, replayed)).contains("written to");
+        List<JsonNode> resources = new ArrayList<>();
+        for (String line : Files.readAllLines(replayed)) {
+            resources.add(JSON.readTree(line));
+        }
+        JsonNode past = resources.stream().filter(resource -> resource.path("id").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(past.path("title").asText()).isEqualTo("Lead");
+        assertThat(past.path("meta").path("version").asText()).isEqualTo("W/\"2\"");
+        assertThat(replay(tenant.token, afterDeletion, replayed)).contains("0 resources");
+        Files.delete(replayed);
+
         // Another tenant sees none of it; a token without audit:read is refused.
         ScimClient stranger = Tenant.create("audit-other").audit();
         assertThat(stranger.get("/Users/" + id + "/history").status()).isEqualTo(404);
@@ -125,6 +143,20 @@ class AuditApiSystemTest {
             }
         }
         return lines;
+    }
+
+    /** {@code ./scim audit replay} against the stack's gateway; its output. */
+    private static String replay(String token, Instant asOf, Path out) throws Exception {
+        Path root = Path.of(System.getProperty("scim.repository-root", ".."));
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("scim").toString(), "audit", "replay",
+                "--as-of", asOf.toString(), "--out", out.toString());
+        builder.environment().put("SCIM_PORT", TestStacks.shared().scimBaseUrl().replaceAll(".*:(\\d+)/.*", "$1"));
+        builder.environment().put("SCIM_TOKEN", token);
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
     }
 
     /** An instant strictly between what came before and what comes after, on any clock granularity. */

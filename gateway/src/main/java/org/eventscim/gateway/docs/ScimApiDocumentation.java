@@ -137,6 +137,8 @@ class ScimApiDocumentation implements OpenApiCustomizer {
         return switch (schema) {
             case "AuditHistory", "AuditEventPage" -> new Content().addMediaType("application/json",
                     new MediaType().schema(new Schema<>().$ref(schema)));
+            case "AuditReplay" -> new Content().addMediaType("application/jsonl",
+                    new MediaType().schema(new Schema<>().$ref(schema)));
             case "AuditExport" -> new Content()
                     .addMediaType("application/jsonl", new MediaType().schema(new Schema<>().$ref(schema)))
                     .addMediaType("text/csv", new MediaType().schema(new Schema<>().$ref(schema)));

@@ -107,7 +107,9 @@ final class ScimBodies {
                         .addProperty("nextCursor", new StringSchema())
                         .addProperty("Resources", new ArraySchema().items(new Schema<>().$ref("AuditEvent")))),
                 schema("AuditExport", new StringSchema().description("JSON Lines (one AuditEvent per line) or CSV "
-                        + "with a header; every line carries its position, which after= resumes strictly after.")));
+                        + "with a header; every line carries its position, which after= resumes strictly after.")),
+                schema("AuditReplay", new StringSchema().description("JSON Lines: one SCIM User or Group per line, "
+                        + "groups first, as they were at asOf.")));
     }
 
     private static Map.Entry<String, Schema<?>> schema(String name, Schema<?> schema) {

@@ -59,6 +59,8 @@ final class ScimOperations {
                     List.of(400)),
             new ScimOperation(GET, "/audit/v1/export", "Export the tenant's events, oldest first, streamed", 200,
                     "AuditExport", null, List.of("from", "to", "format", "after"), List.of(400)),
+            new ScimOperation(GET, "/audit/v1/replay", "The tenant's users and groups at an instant, from the event store",
+                    200, "AuditReplay", null, List.of("asOf"), List.of(400, 404)),
             new ScimOperation(GET, "/audit/v1/chain/verify", "Verify the tenant's hash chain", 200, null, null,
                     List.of(), List.of(400)));
 

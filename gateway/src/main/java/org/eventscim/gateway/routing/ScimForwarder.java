@@ -34,9 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Forwards authenticated SCIM requests to the service that owns them, with a signed caller token in
  * place of the client's credentials, once the token's tenant matches a tenant named in the path and the
  * token has the scope the request needs. The audit API ({@code GET /audit/v1/...}, scope {@code audit:read}) is
- * forwarded the same way, always for the token's own tenant: the chain's verification to the command-service
- * (which decides which tenants' chains the caller may verify), every other audit read to the query-service; an
- * export is streamed through as it comes. Hand-written on the JDK HTTP client: a full gateway framework
+ * forwarded the same way: the chain's verification and a tenant's replay to the command-service (which decides
+ * which tenants the caller may verify or replay), every other audit read, always of the token's own tenant, to
+ * the query-service; an export or a replay is streamed through as it comes. Hand-written on the JDK HTTP client: a full gateway framework
  * would bring far more than routing by method and path needs.
  */
 @RestController
@@ -93,8 +93,8 @@ class ScimForwarder {
         return send(request, auditTarget(request), caller(request, client, base, requestId(request)), new byte[0]);
     }
 
-    @GetMapping(Routes.AUDIT_EXPORT)
-    void forwardAuditExport(HttpServletRequest request, HttpServletResponse response) throws InterruptedException, IOException {
+    @GetMapping({Routes.AUDIT_EXPORT, Routes.AUDIT_REPLAY})
+    void forwardAuditStream(HttpServletRequest request, HttpServletResponse response) throws InterruptedException, IOException {
         AuthenticatedClient client = (AuthenticatedClient) request.getAttribute(BearerTokenFilter.CLIENT_ATTRIBUTE);
         requireScope(client, Scopes.AUDIT_READ);
         Caller caller = caller(request, client, ScimPath.BASE, requestId(request));

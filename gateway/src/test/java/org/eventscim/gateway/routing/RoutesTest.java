@@ -25,6 +25,7 @@ class RoutesTest {
     @Test
     void theAuditChainIsVerifiedByTheCommandServiceThatOwnsTheEventStore() {
         assertThat(routes.serviceFor("GET", "/audit/v1/chain/verify")).isEqualTo("http://command");
+        assertThat(routes.serviceFor("GET", Routes.AUDIT_REPLAY)).isEqualTo("http://command");
     }
 
     @Test
