@@ -14,6 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.eventscim.events.group.GroupMember;
 import org.eventscim.protocol.ScimMediaType;
@@ -42,7 +46,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * The audit API (scope {@code audit:read}), always of the caller's tenant: a resource's history, the
  * resource as it was at an instant, a search over all events, and an export. Every read is recorded
- * first ({@link AuditReadRecorder}).
+ * ({@link AuditReadRecorder}) before anything is answered; the recording runs beside the read, and a read
+ * whose recording failed is not answered.
  */
 @RestController
 @RequestMapping("/audit/v1")
@@ -58,6 +63,8 @@ class AuditController {
     private final SearchProperties limits;
     private final AuditEntries entries;
     private final ObjectMapper json;
+    /** Recording a read and the reads themselves are independent round trips: they run side by side. */
+    private final ExecutorService concurrently = Executors.newVirtualThreadPerTaskExecutor();
 
     AuditController(AuditTrail trail, AuditReadRecorder recorder, MembershipReferences memberships,
                     SearchProperties limits, ObjectMapper json) {
@@ -75,8 +82,9 @@ class AuditController {
                                        HttpServletRequest request) {
         String resourceType = resourceType(resources);
         requireAuditRead(caller);
-        recorder.record(caller, "history", request.getRequestURI());
+        Future<?> recorded = concurrently.submit(() -> recorder.record(caller, "history", request.getRequestURI()));
         List<AuditDocument> events = trail.resourceEvents(caller.tenantId(), resourceType, id, null);
+        await(recorded);
         if (events.isEmpty()) {
             throw notFound(resourceType, id);
         }
@@ -102,23 +110,29 @@ class AuditController {
         if (instant == null) {
             throw ScimException.invalidValue("asOf is required: the instant to show the resource at.");
         }
-        recorder.record(caller, "asOf", request.getRequestURI() + "?asOf=" + instant);
+        Future<?> recorded = concurrently.submit(() -> recorder.record(caller, "asOf",
+                request.getRequestURI() + "?asOf=" + instant));
         String tenant = caller.tenantId();
+        boolean group = GroupMember.GROUP.equals(resourceType);
+        // A user's groups then come from the groups' membership events, searched beside its own events.
+        Future<List<AuditDocument>> membershipEvents = group ? null
+                : concurrently.submit(() -> trail.membershipEventsOf(tenant, id, instant));
         List<AuditDocument> events = trail.resourceEvents(tenant, resourceType, id, instant);
+        await(recorded);
         ObjectNode resource;
         ResourceDocument document;
-        if (GroupMember.GROUP.equals(resourceType)) {
-            PastResources.PastGroup group = PastResources.group(events);
-            document = present(group.document(), resourceType, id, instant);
-            ArrayNode members = memberships.membersFrom(tenant, group.members(), true, caller.baseUrl())
+        if (group) {
+            PastResources.PastGroup past = PastResources.group(events);
+            document = present(past.document(), resourceType, id, instant);
+            ArrayNode members = memberships.membersFrom(tenant, past.members(), true, caller.baseUrl())
                     .get(document.resourceId());
             resource = ScimResources.group(document.resourceId(), document.attributes(), members, document.created(),
                     document.lastModified(), document.version(), caller.baseUrl());
         } else {
             document = present(PastResources.user(events), resourceType, id, instant);
-            List<AuditDocument> membershipEvents = trail.membershipEventsOf(tenant, id, instant);
-            List<MembershipDocument> groups = PastResources.groupsOf(tenant, id, membershipEvents,
-                    trail.deletedGroups(tenant, membershipEvents.stream().map(AuditDocument::resourceId)
+            List<AuditDocument> groupEvents = await(membershipEvents);
+            List<MembershipDocument> groups = PastResources.groupsOf(tenant, id, groupEvents,
+                    trail.deletedGroups(tenant, groupEvents.stream().map(AuditDocument::resourceId)
                             .collect(Collectors.toSet()), instant));
             resource = UserRendering.render(document, memberships.groupsFrom(tenant, groups, caller.baseUrl()).get(id),
                     caller.baseUrl());
@@ -146,8 +160,9 @@ class AuditController {
         requireAuditRead(caller);
         AuditQuery query = AuditQuery.of(resourceType, resourceId, actorId, eventType, from, to);
         int size = Page.count(count, limits);
-        recorder.record(caller, "events", query.describe());
+        Future<?> recorded = concurrently.submit(() -> recorder.record(caller, "events", query.describe()));
         AuditTrail.Page page = trail.page(caller.tenantId(), query, size, cursor);
+        await(recorded);
         ObjectNode body = json.createObjectNode();
         body.put("totalResults", page.totalResults()).put("itemsPerPage", page.events().size());
         if (page.nextCursor() != null) {
@@ -198,6 +213,21 @@ class AuditController {
                 .contentType(csv ? CSV : JSON_LINES)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-" + tenant + "." + (csv ? "csv" : "jsonl") + "\"")
                 .body(body);
+    }
+
+    /** The task's result; its failure as it was thrown (a ScimException stays one). */
+    private static <T> T await(Future<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     private static ResourceDocument present(ResourceDocument document, String resourceType, String id, Instant asOf) {
