@@ -4,15 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,11 +15,9 @@ import java.util.stream.Collectors;
 import org.eventscim.events.group.GroupMember;
 import org.eventscim.protocol.ScimMediaType;
 import org.eventscim.protocol.caller.Caller;
-import org.eventscim.protocol.caller.Scopes;
 import org.eventscim.protocol.error.ScimException;
 import org.eventscim.protocol.resource.ScimResources;
 import org.eventscim.query.index.AuditDocument;
-import org.eventscim.query.index.AuditPosition;
 import org.eventscim.query.index.MembershipDocument;
 import org.eventscim.query.index.ResourceDocument;
 import org.eventscim.query.membership.MembershipReferences;
@@ -41,11 +32,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The audit API (scope {@code audit:read}), always of the caller's tenant: a resource's history, the
- * resource as it was at an instant, a search over all events, and an export. Every read is recorded
+ * The audit API's reads of resources and events (scope {@code audit:read}), always of the caller's tenant: a
+ * resource's history, the resource as it was at an instant, and a search over all events (the export is
+ * {@link AuditExportController}). Every read is recorded
  * ({@link AuditReadRecorder}) before anything is answered; the recording runs beside the read, and a read
  * whose recording failed is not answered.
  */
@@ -54,8 +45,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class AuditController {
 
     private static final Map<String, String> RESOURCE_TYPES = Map.of("Users", "User", "Groups", GroupMember.GROUP);
-    private static final MediaType JSON_LINES = MediaType.parseMediaType("application/jsonl");
-    private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final AuditTrail trail;
     private final AuditReadRecorder recorder;
@@ -81,7 +70,7 @@ class AuditController {
     ResponseEntity<ObjectNode> history(@PathVariable String resources, @PathVariable String id, Caller caller,
                                        HttpServletRequest request) {
         String resourceType = resourceType(resources);
-        requireAuditRead(caller);
+        AuditScope.require(caller);
         Future<?> recorded = concurrently.submit(() -> recorder.record(caller, "history", request.getRequestURI()));
         List<AuditDocument> events = trail.resourceEvents(caller.tenantId(), resourceType, id, null);
         await(recorded);
@@ -105,7 +94,7 @@ class AuditController {
                                     @RequestParam(required = false) String asOf, Caller caller,
                                     HttpServletRequest request) {
         String resourceType = resourceType(resources);
-        requireAuditRead(caller);
+        AuditScope.require(caller);
         Instant instant = AuditQuery.instant("asOf", asOf);
         if (instant == null) {
             throw ScimException.invalidValue("asOf is required: the instant to show the resource at.");
@@ -157,7 +146,7 @@ class AuditController {
                                       @RequestParam(required = false) String count,
                                       @RequestParam(required = false) String cursor,
                                       Caller caller) {
-        requireAuditRead(caller);
+        AuditScope.require(caller);
         AuditQuery query = AuditQuery.of(resourceType, resourceId, actorId, eventType, from, to);
         int size = Page.count(count, limits);
         Future<?> recorded = concurrently.submit(() -> recorder.record(caller, "events", query.describe()));
@@ -171,48 +160,6 @@ class AuditController {
         ArrayNode resources = body.putArray("Resources");
         page.events().forEach(event -> resources.add(entries.json(event, true)));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-
-    /**
-     * The tenant's events from {@code from} to {@code to}, oldest first (stream position), streamed as JSON
-     * Lines or CSV in constant memory. Every line carries its {@code position}; {@code after} resumes
-     * strictly after one, so an interrupted export goes on where it stopped.
-     */
-    @GetMapping("/export")
-    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String from,
-                                                 @RequestParam(required = false) String to,
-                                                 @RequestParam(defaultValue = "jsonl") String format,
-                                                 @RequestParam(required = false) String after,
-                                                 Caller caller) {
-        requireAuditRead(caller);
-        AuditQuery query = AuditQuery.of(null, null, null, null, from, to);
-        boolean csv = switch (format.toLowerCase(Locale.ROOT)) {
-            case "csv" -> true;
-            case "jsonl" -> false;
-            default -> throw ScimException.invalidValue("format must be jsonl or csv.");
-        };
-        AuditPosition resumeAfter = after == null || after.isBlank() ? null : AuditPosition.parse("after", after.trim());
-        recorder.record(caller, "export", query.describe() + (query.describe().isEmpty() ? "" : "&") + "format="
-                + (csv ? "csv" : "jsonl") + (resumeAfter == null ? "" : "&after=" + after.trim()));
-        String tenant = caller.tenantId();
-        StreamingResponseBody body = out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            if (csv) {
-                writer.write(AuditEntries.CSV_HEADER + "\r\n");
-            }
-            trail.export(tenant, query, resumeAfter, event -> {
-                try {
-                    writer.write(csv ? entries.csv(event) + "\r\n" : entries.json(event, true) + "\n");
-                } catch (IOException clientGone) {
-                    throw new UncheckedIOException(clientGone);
-                }
-            });
-            writer.flush();
-        };
-        return ResponseEntity.ok()
-                .contentType(csv ? CSV : JSON_LINES)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-" + tenant + "." + (csv ? "csv" : "jsonl") + "\"")
-                .body(body);
     }
 
     /** The task's result; its failure as it was thrown (a ScimException stays one). */
@@ -251,11 +198,5 @@ class AuditController {
 
     private static ScimException notFound(String resourceType, String id) {
         return ScimException.notFound(resourceType + " " + id + " not found.");
-    }
-
-    private static void requireAuditRead(Caller caller) {
-        if (!caller.hasScope(Scopes.AUDIT_READ)) {
-            throw ScimException.forbidden("Reading the audit trail needs the scope " + Scopes.AUDIT_READ + ".");
-        }
     }
 }
