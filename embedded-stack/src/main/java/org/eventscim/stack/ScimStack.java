@@ -130,7 +130,9 @@ public final class ScimStack implements AutoCloseable {
         Map<String, String> query = Map.of(
                 "SCIM_INTERNAL_SECRET", internalSecret,
                 "SCIM_KAFKA_BOOTSTRAP", infrastructure.kafkaBootstrap(),
-                "SCIM_ELASTICSEARCH_URL", infrastructure.elasticsearchUrl());
+                "SCIM_ELASTICSEARCH_URL", infrastructure.elasticsearchUrl(),
+                // Reads of audit data are recorded as events, through the command-service.
+                "SCIM_COMMAND_URL", commandUrl);
 
         Map<String, String> gateway = new HashMap<>(database);
         gateway.put("SCIM_INTERNAL_SECRET", internalSecret);

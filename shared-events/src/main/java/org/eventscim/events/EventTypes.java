@@ -2,6 +2,7 @@ package org.eventscim.events;
 
 import java.util.Map;
 import java.util.Optional;
+import org.eventscim.events.credential.AuditDataRead;
 import org.eventscim.events.credential.AuthenticationThrottled;
 import org.eventscim.events.credential.TenantCreated;
 import org.eventscim.events.credential.TokenIssued;
@@ -32,7 +33,8 @@ public final class EventTypes {
             Map.entry("TenantCreated", TenantCreated.class),
             Map.entry("TokenIssued", TokenIssued.class),
             Map.entry("TokenRevoked", TokenRevoked.class),
-            Map.entry("AuthenticationThrottled", AuthenticationThrottled.class));
+            Map.entry("AuthenticationThrottled", AuthenticationThrottled.class),
+            Map.entry("AuditDataRead", AuditDataRead.class));
 
     private EventTypes() {
     }

@@ -90,7 +90,7 @@ final class ScimClient {
     private Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
+            JsonNode body = response.body().isEmpty() || !isJson(response) ? null : JSON.readTree(response.body());
             return new Response(response.statusCode(), body, response);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -98,6 +98,12 @@ final class ScimClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An audit export (JSON Lines, CSV) is text: its lines are read from {@link Response#raw}. */
+    private static boolean isJson(HttpResponse<String> response) {
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        return !type.startsWith("text/csv") && !type.startsWith("application/jsonl");
     }
 
     record Response(int status, JsonNode body, HttpResponse<String> raw) {

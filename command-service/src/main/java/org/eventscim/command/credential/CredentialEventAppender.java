@@ -2,11 +2,15 @@ package org.eventscim.command.credential;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.eventscim.events.EventMetadata;
 import org.eventscim.events.EventTypes;
+import org.eventscim.events.credential.AuditDataRead;
 import org.eventscim.events.credential.CredentialEvents;
+import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.error.ScimException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * One event per transaction keeps to the rule that a transaction appends to one stream only.
  */
 @Component
-class CredentialEventAppender {
+public class CredentialEventAppender {
 
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
@@ -28,6 +32,17 @@ class CredentialEventAppender {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /**
+     * Records that {@code caller} read audit data here ({@code AuditDataRead}), as the query-service records
+     * the reads it serves: in the caller's tenant's credentials stream, with the caller as actor.
+     */
+    @Transactional
+    public void appendAuditRead(Caller caller, String what, String query) {
+        append(new RelayedCredentialEvent(UUID.randomUUID().toString(), caller.tenantId(),
+                AuditDataRead.class.getSimpleName(), json.valueToTree(new AuditDataRead(what, query)), Instant.now(),
+                caller.actorId(), caller.actorName(), caller.sourceIp(), caller.userAgent(), caller.requestId()));
     }
 
     /** False when the event was appended before. */

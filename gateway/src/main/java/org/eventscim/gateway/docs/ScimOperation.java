@@ -7,7 +7,8 @@ import java.util.List;
  * One row of the SCIM API's table ({@link ScimOperations}): what the spec needs to say about an operation
  * that the gateway forwards but does not implement itself.
  *
- * @param path        below {@code /scim/v2}; {@code {id}} and {@code {name}} become path parameters
+ * @param path        below {@code /scim/v2} (in {@link ScimOperations#AUDIT}: the full path); {@code {id}} and
+ *                    {@code {name}} become path parameters
  * @param success     the status of a successful answer
  * @param body        the schema of the success body, or null when there is none
  * @param requestBody the schema of the request body, or null when there is none

@@ -44,6 +44,26 @@ final class ScimOperations {
             new ScimOperation(GET, "/ResourceTypes", "Every resource type", 200, LIST, null, List.of(), List.of()),
             new ScimOperation(GET, "/ResourceTypes/{name}", "One resource type", 200, RESOURCE, null, List.of(), List.of(404)));
 
+    /** The audit API (scope audit:read, the token's tenant only), with full paths: it lives beside the SCIM API. */
+    static final List<ScimOperation> AUDIT = List.of(
+            new ScimOperation(GET, "/audit/v1/Users/{id}/history", "Every event of a user, oldest first", 200,
+                    "AuditHistory", null, List.of(), List.of(404)),
+            new ScimOperation(GET, "/audit/v1/Groups/{id}/history", "Every event of a group, oldest first", 200,
+                    "AuditHistory", null, List.of(), List.of(404)),
+            new ScimOperation(GET, "/audit/v1/Users/{id}", "A user as it was at an instant", 200, RESOURCE, null,
+                    List.of("asOf"), List.of(400, 404)),
+            new ScimOperation(GET, "/audit/v1/Groups/{id}", "A group as it was at an instant", 200, RESOURCE, null,
+                    List.of("asOf"), List.of(400, 404)),
+            new ScimOperation(GET, "/audit/v1/events", "Search the tenant's events, newest first", 200, "AuditEventPage",
+                    null, List.of("resourceType", "resourceId", "actorId", "eventType", "from", "to", "count", "cursor"),
+                    List.of(400)),
+            new ScimOperation(GET, "/audit/v1/export", "Export the tenant's events, oldest first, streamed", 200,
+                    "AuditExport", null, List.of("from", "to", "format", "after"), List.of(400)),
+            new ScimOperation(GET, "/audit/v1/replay", "The tenant's users and groups at an instant, from the event store",
+                    200, "AuditReplay", null, List.of("asOf"), List.of(400, 404)),
+            new ScimOperation(GET, "/audit/v1/chain/verify", "Verify the tenant's hash chain", 200, null, null,
+                    List.of(), List.of(400)));
+
     private ScimOperations() {
     }
 }

@@ -2,7 +2,9 @@ package org.eventscim.gateway.routing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,9 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Forwards authenticated SCIM requests to the service that owns them, with a signed caller token in
  * place of the client's credentials, once the token's tenant matches a tenant named in the path and the
- * token has the scope the request needs. The audit chain's verification ({@code GET /audit/v1/chain/...}, scope
- * {@code audit:read}) is forwarded the same way; the command-service decides which tenants' chains the caller
- * may verify. Hand-written on the JDK HTTP client: a full gateway framework
+ * token has the scope the request needs. The audit API ({@code GET /audit/v1/...}, scope {@code audit:read}) is
+ * forwarded the same way: the chain's verification and a tenant's replay to the command-service (which decides
+ * which tenants the caller may verify or replay), every other audit read, always of the token's own tenant, to
+ * the query-service; an export or a replay is streamed through as it comes. Hand-written on the JDK HTTP client: a full gateway framework
  * would bring far more than routing by method and path needs.
  */
 @RestController
@@ -80,18 +83,65 @@ class ScimForwarder {
         return send(request, target, caller(request, client, path.base(), requestId(request)), boundedBody(request));
     }
 
-    @GetMapping(Routes.AUDIT_CHAIN + "/**")
+    @GetMapping(Routes.AUDIT + "/**")
     ResponseEntity<byte[]> forwardAudit(HttpServletRequest request) throws InterruptedException, IOException {
         AuthenticatedClient client = (AuthenticatedClient) request.getAttribute(BearerTokenFilter.CLIENT_ATTRIBUTE);
         requireScope(client, Scopes.AUDIT_READ);
-        URI target = URI.create(routes.serviceFor(request.getMethod(), request.getRequestURI()) + request.getRequestURI()
+        String path = request.getRequestURI();
+        // Past resources carry meta.location, which names them under the SCIM base URL.
+        String base = path.startsWith(Routes.AUDIT_CHAIN + "/") ? Routes.AUDIT_CHAIN : ScimPath.BASE;
+        return send(request, auditTarget(request), caller(request, client, base, requestId(request)), new byte[0]);
+    }
+
+    @GetMapping({Routes.AUDIT_EXPORT, Routes.AUDIT_REPLAY})
+    void forwardAuditStream(HttpServletRequest request, HttpServletResponse response) throws InterruptedException, IOException {
+        AuthenticatedClient client = (AuthenticatedClient) request.getAttribute(BearerTokenFilter.CLIENT_ATTRIBUTE);
+        requireScope(client, Scopes.AUDIT_READ);
+        Caller caller = caller(request, client, ScimPath.BASE, requestId(request));
+        HttpResponse<InputStream> upstream;
+        long upstreamStarted = System.nanoTime();
+        try {
+            upstream = http.send(outgoing(request, auditTarget(request), caller, new byte[0]).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            request.setAttribute(ScimRequestMetrics.UPSTREAM_NANOS_ATTRIBUTE, System.nanoTime() - upstreamStarted);
+        } catch (IOException unreachable) {
+            throw unavailable();
+        }
+        response.setStatus(upstream.statusCode());
+        returnedHeaders(upstream).forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        response.setHeader(RequestIds.HEADER, caller.requestId());
+        try (InputStream body = upstream.body()) {
+            body.transferTo(response.getOutputStream());
+        }
+    }
+
+    private URI auditTarget(HttpServletRequest request) {
+        return URI.create(routes.serviceFor(request.getMethod(), request.getRequestURI()) + request.getRequestURI()
                 + query(request));
-        return send(request, target, caller(request, client, Routes.AUDIT_CHAIN, requestId(request)), new byte[0]);
     }
 
     private ResponseEntity<byte[]> send(HttpServletRequest request, URI target, Caller caller, byte[] body)
             throws InterruptedException, IOException {
         String requestId = caller.requestId();
+        HttpResponse<byte[]> response;
+        long upstreamStarted = System.nanoTime();
+        try {
+            response = http.send(outgoing(request, target, caller, body).build(), HttpResponse.BodyHandlers.ofByteArray());
+            request.setAttribute(ScimRequestMetrics.UPSTREAM_NANOS_ATTRIBUTE, System.nanoTime() - upstreamStarted);
+        } catch (IOException unreachable) {
+            ScimException unavailable = unavailable();
+            return ResponseEntity.status(unavailable.status())
+                    .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .header(RequestIds.HEADER, requestId)
+                    .body(json.writeValueAsBytes(unavailable.toBody()));
+        }
+        HttpHeaders headers = returnedHeaders(response);
+        headers.set(RequestIds.HEADER, requestId);
+        return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
+    }
+
+    private HttpRequest.Builder outgoing(HttpServletRequest request, URI target, Caller caller, byte[] body) {
         HttpRequest.Builder outgoing = HttpRequest.newBuilder(target)
                 .timeout(timeout)
                 .header(Caller.HEADER, callerTokens.sign(caller, callerTokenLifetime))
@@ -103,28 +153,21 @@ class ScimForwarder {
                 outgoing.header(name, value);
             }
         }
-        HttpResponse<byte[]> response;
-        long upstreamStarted = System.nanoTime();
-        try {
-            response = http.send(outgoing.build(), HttpResponse.BodyHandlers.ofByteArray());
-            request.setAttribute(ScimRequestMetrics.UPSTREAM_NANOS_ATTRIBUTE, System.nanoTime() - upstreamStarted);
-        } catch (IOException unreachable) {
-            ScimException unavailable = new ScimException(HttpStatus.SERVICE_UNAVAILABLE, null,
-                    "The service is temporarily unavailable; retry later.");
-            return ResponseEntity.status(unavailable.status())
-                    .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
-                    .header(HttpHeaders.RETRY_AFTER, "5")
-                    .header(RequestIds.HEADER, requestId)
-                    .body(json.writeValueAsBytes(unavailable.toBody()));
-        }
+        return outgoing;
+    }
+
+    private static HttpHeaders returnedHeaders(HttpResponse<?> response) {
         HttpHeaders headers = new HttpHeaders();
         response.headers().map().forEach((name, values) -> {
             if (!NOT_RETURNED.contains(name.toLowerCase(Locale.ROOT))) {
                 headers.addAll(name, values);
             }
         });
-        headers.set(RequestIds.HEADER, requestId);
-        return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
+        return headers;
+    }
+
+    private static ScimException unavailable() {
+        return new ScimException(HttpStatus.SERVICE_UNAVAILABLE, null, "The service is temporarily unavailable; retry later.");
     }
 
     private static String requestId(HttpServletRequest request) {

@@ -31,6 +31,23 @@ class ApiDocumentationTest extends GatewayTest {
     }
 
     @Test
+    void theAuditApiIsDescribedWithItsParametersAndFormats() throws Exception {
+        JsonNode spec = body(mvc.perform(get("/openapi.json")).andExpect(status().isOk()));
+
+        assertThat(spec.get("paths").fieldNames()).toIterable().contains(
+                "/audit/v1/Users/{id}/history", "/audit/v1/Groups/{id}/history", "/audit/v1/Users/{id}",
+                "/audit/v1/Groups/{id}", "/audit/v1/events", "/audit/v1/export", "/audit/v1/chain/verify");
+        JsonNode events = spec.at("/paths/~1audit~1v1~1events/get");
+        assertThat(events.get("tags").get(0).asText()).isEqualTo("Audit");
+        assertThat(events.get("parameters").findValuesAsText("$ref")).contains(
+                "#/components/parameters/actorId", "#/components/parameters/eventType", "#/components/parameters/cursor");
+        JsonNode export = spec.at("/paths/~1audit~1v1~1export/get/responses/200/content");
+        assertThat(export.fieldNames()).toIterable().containsExactlyInAnyOrder("application/jsonl", "text/csv");
+        assertThat(spec.at("/paths/~1audit~1v1~1Users~1{id}/get/parameters").findValuesAsText("$ref"))
+                .contains("#/components/parameters/asOf");
+    }
+
+    @Test
     void scimOperationsSayTheirParametersAndScimErrors() throws Exception {
         JsonNode spec = body(mvc.perform(get("/openapi.json")).andExpect(status().isOk()));
 

@@ -25,6 +25,15 @@ class RoutesTest {
     @Test
     void theAuditChainIsVerifiedByTheCommandServiceThatOwnsTheEventStore() {
         assertThat(routes.serviceFor("GET", "/audit/v1/chain/verify")).isEqualTo("http://command");
+        assertThat(routes.serviceFor("GET", Routes.AUDIT_REPLAY)).isEqualTo("http://command");
+    }
+
+    @Test
+    void theAuditReadsGoToTheQueryServiceThatHoldsTheAuditReadModel() {
+        assertThat(routes.serviceFor("GET", "/audit/v1/Users/1/history")).isEqualTo("http://query");
+        assertThat(routes.serviceFor("GET", "/audit/v1/Groups/1")).isEqualTo("http://query");
+        assertThat(routes.serviceFor("GET", "/audit/v1/events")).isEqualTo("http://query");
+        assertThat(routes.serviceFor("GET", Routes.AUDIT_EXPORT)).isEqualTo("http://query");
     }
 
     @Test

@@ -26,7 +26,8 @@ public class IndexFreshness {
     private final Map<String, FreshnessGuard> guards;
 
     IndexFreshness(ElasticsearchClient client, ReadModels readModels, MeterRegistry meters) {
-        this.guards = List.of(readModels.users().alias(), readModels.groups().alias(), readModels.memberships().alias())
+        this.guards = List.of(readModels.users().alias(), readModels.groups().alias(), readModels.memberships().alias(),
+                        readModels.audit().alias())
                 .stream()
                 .collect(Collectors.toUnmodifiableMap(Function.identity(), alias -> new FreshnessGuard(
                         () -> refresh(client, alias))));

@@ -10,9 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param users       the users read model
  * @param groups      the groups read model
  * @param memberships the memberships read model (one document per member of a group)
+ * @param audit       the audit read model (one document per event)
  */
 @ConfigurationProperties("scim.elasticsearch")
-public record ReadModelProperties(URI url, Index users, Index groups, Index memberships) {
+public record ReadModelProperties(URI url, Index users, Index groups, Index memberships, Index audit) {
 
     /**
      * @param index           the concrete index; a rebuilt projection gets a new one
@@ -21,7 +22,7 @@ public record ReadModelProperties(URI url, Index users, Index groups, Index memb
      * @param refreshInterval the background refresh of a newly created index; a search refreshes first
      *                        anyway when writes are not searchable yet ({@link IndexFreshness})
      * @param maxResultWindow the deepest {@code startIndex + count} a list request may reach; for
-     *                        memberships, the size of one page of a group's members read at a time
+     *                        memberships and the audit trail, the size of one page read at a time
      */
     public record Index(String index, String alias, int shards, String refreshInterval, int maxResultWindow) {
     }

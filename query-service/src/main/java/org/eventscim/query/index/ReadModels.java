@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The read models of the service: users, groups and memberships, each an index behind an alias. */
+/** The read models of the service: users, groups, memberships and the audit trail, each an index behind an alias. */
 @Component
 public class ReadModels {
 
@@ -20,12 +20,14 @@ public class ReadModels {
     private final ResourceIndex users;
     private final ResourceIndex groups;
     private final MembershipIndex memberships;
+    private final AuditIndex audit;
 
     ReadModels(ElasticsearchClient client, ReadModelProperties properties) {
         this.client = client;
         this.users = new ResourceIndex("User", UserSchema.SCHEMA, properties.users());
         this.groups = new ResourceIndex("Group", GroupSchema.SCHEMA, properties.groups());
         this.memberships = new MembershipIndex(properties.memberships());
+        this.audit = new AuditIndex(properties.audit());
     }
 
     public ResourceIndex users() {
@@ -40,11 +42,16 @@ public class ReadModels {
         return memberships;
     }
 
+    public AuditIndex audit() {
+        return audit;
+    }
+
     /** Creates each index and its alias unless the alias exists; safe to race with another instance. */
     public void ensureExist() throws IOException {
         ensureExists(users.settings(), users.definition());
         ensureExists(groups.settings(), groups.definition());
         ensureExists(memberships.settings(), memberships.definition());
+        ensureExists(audit.settings(), audit.definition());
     }
 
     private void ensureExists(ReadModelProperties.Index settings, ObjectNode definition) throws IOException {

@@ -41,7 +41,15 @@ public class MembershipReferences {
         if (groupIds.isEmpty()) {
             return Map.of();
         }
-        List<MembershipDocument> memberships = search.membersOf(tenant, groupIds);
+        return membersFrom(tenant, search.membersOf(tenant, groupIds), withDisplay, baseUrl);
+    }
+
+    /**
+     * These memberships as {@code members}, by group id, in their order: the memberships of the read model,
+     * or those a group had at an earlier instant (named as they are named now).
+     */
+    public Map<String, ArrayNode> membersFrom(String tenant, List<MembershipDocument> memberships, boolean withDisplay,
+                                          String baseUrl) {
         Map<String, String> userNames = withDisplay ? search.userDisplayNames(tenant, memberIds(memberships, true)) : Map.of();
         Map<String, String> groupNames = withDisplay ? search.groupDisplayNames(tenant, memberIds(memberships, false)) : Map.of();
         Map<String, ArrayNode> members = new HashMap<>();
@@ -64,7 +72,14 @@ public class MembershipReferences {
         if (userIds.isEmpty()) {
             return Map.of();
         }
-        List<MembershipDocument> memberships = search.groupsOf(tenant, userIds);
+        return groupsFrom(tenant, search.groupsOf(tenant, userIds), baseUrl);
+    }
+
+    /**
+     * These memberships as {@code groups}, by user id, in their order: the memberships of the read model, or
+     * those a user had at an earlier instant (named as the groups are named now).
+     */
+    public Map<String, ArrayNode> groupsFrom(String tenant, List<MembershipDocument> memberships, String baseUrl) {
         Map<String, String> groupNames = search.groupDisplayNames(tenant,
                 memberships.stream().map(MembershipDocument::groupId).toList());
         Map<String, ArrayNode> groups = new HashMap<>();

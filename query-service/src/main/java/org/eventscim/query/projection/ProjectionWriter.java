@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies a batch of user and group events to the read models: reads the current documents the events
+ * Applies a batch of events to the read models: every event to the audit trail ({@link AuditProjector}),
+ * the user and group events to their read models: reads the current documents the events
  * need, folds the events over them with {@link UserProjector} and {@link GroupProjector}, writes the
  * memberships, then the user and group documents, and returns once all of it is applied; then tells
  * the waiters of {@link AppliedVersions}. Applied means written, not refreshed: reads by id see it at
@@ -42,16 +43,18 @@ class ProjectionWriter {
     private final ReadModels readModels;
     private final ResourceDocuments documents;
     private final MembershipWriter memberships;
+    private final AuditDocuments audit;
     private final AppliedVersions appliedVersions;
     private final Timer batchTimer;
     private final Timer bulkTimer;
     private final Timer lag;
 
     ProjectionWriter(ReadModels readModels, ResourceDocuments documents, MembershipWriter memberships,
-                     AppliedVersions appliedVersions, MeterRegistry meters) {
+                     AuditDocuments audit, AppliedVersions appliedVersions, MeterRegistry meters) {
         this.readModels = readModels;
         this.documents = documents;
         this.memberships = memberships;
+        this.audit = audit;
         this.appliedVersions = appliedVersions;
         this.batchTimer = Timer.builder("scim.projection.batch")
                 .description("One batch: read current documents, bulk writes, waiters told")
@@ -70,6 +73,9 @@ class ProjectionWriter {
      * the whole batch may then be written again, which is harmless.
      */
     void write(List<EventEnvelope> events) throws IOException {
+        // Every event, of any type, is part of the audit trail; written first, so that once a write is reported
+        // applied its history shows it too.
+        audit.write(events.stream().map(AuditProjector::document).toList());
         List<EventEnvelope> handled = events.stream()
                 .filter(event -> UserProjector.handles(event) || GroupProjector.handles(event))
                 .toList();

@@ -50,11 +50,11 @@ public class CursorCodec {
     }
 
     /** Seconds since the epoch, as {@link PageCursor#issuedAt} counts them. */
-    long now() {
+    public long now() {
         return clock.instant().getEpochSecond();
     }
 
-    String encode(PageCursor cursor) {
+    public String encode(PageCursor cursor) {
         try {
             byte[] payload = JSON.writeValueAsBytes(cursor);
             return BASE64.encodeToString(payload) + "." + BASE64.encodeToString(mac(key, payload));
@@ -64,7 +64,7 @@ public class CursorCodec {
     }
 
     /** The cursor {@code value} encodes, if it was issued for exactly this tenant, resource type and query. */
-    PageCursor decode(String value, String resourceType, String tenant, String query) {
+    public PageCursor decode(String value, String resourceType, String tenant, String query) {
         int dot = value.indexOf('.');
         PageCursor cursor;
         try {
@@ -89,7 +89,7 @@ public class CursorCodec {
         return cursor;
     }
 
-    static ScimException expired() {
+    public static ScimException expired() {
         return new ScimException(HttpStatus.BAD_REQUEST, "expiredCursor",
                 "The cursor has expired; start again with an empty cursor.");
     }

@@ -23,7 +23,7 @@ public record Page(int startIndex, int count) {
     }
 
     /** {@code count} normalised as for any page, cursor pages included. */
-    static int count(String count, SearchProperties limits) {
+    public static int count(String count, SearchProperties limits) {
         return Math.min(Math.max(integer("count", count, limits.defaultCount()), 0), limits.maxCount());
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
  * last resource returned, and what it was issued for. Clients see it only encoded and signed
  * ({@link CursorCodec}).
  *
- * @param resourceType {@code User} or {@code Group}
+ * @param resourceType {@code User} or {@code Group}, or what else is listed ({@code AuditEvent})
  * @param tenant       the tenant it was issued to; no other tenant may use it
  * @param query        {@link #fingerprint} of the filter and the sort it was issued for
  * @param pitId        the Elasticsearch point in time the pages are read from
@@ -30,7 +30,11 @@ public record PageCursor(String resourceType, String tenant, String query, Strin
 
     /** Identifies a filter and a sort without holding the filter, which may be long. */
     static String fingerprint(String filter, Sorting sorting) {
-        String query = (filter == null ? "" : filter.trim()) + "\n" + sorting.field() + "\n" + sorting.descending();
+        return fingerprint((filter == null ? "" : filter.trim()) + "\n" + sorting.field() + "\n" + sorting.descending());
+    }
+
+    /** Identifies any query by a digest of its canonical text. */
+    public static String fingerprint(String query) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(query.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);

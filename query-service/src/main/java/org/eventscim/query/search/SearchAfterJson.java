@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /** A search_after sort value as a cursor carries it in JSON, and back. */
-final class SearchAfterJson {
+public final class SearchAfterJson {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private SearchAfterJson() {
     }
 
-    static JsonNode json(FieldValue value) {
+    public static JsonNode json(FieldValue value) {
         return switch (value._kind()) {
             case Long -> JSON.numberNode(value.longValue());
             case Double -> JSON.numberNode(value.doubleValue());
@@ -23,7 +23,7 @@ final class SearchAfterJson {
         };
     }
 
-    static FieldValue fieldValue(JsonNode value) {
+    public static FieldValue fieldValue(JsonNode value) {
         if (value.isIntegralNumber()) {
             return FieldValue.of(value.longValue());
         }

@@ -1,6 +1,5 @@
 package org.eventscim.query.user;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.eventscim.protocol.ScimSchemas;
 import org.eventscim.protocol.caller.Caller;
-import org.eventscim.protocol.resource.ScimResources;
 import org.eventscim.query.index.ResourceDocument;
 import org.eventscim.query.membership.MembershipReferences;
 import org.eventscim.query.resource.ResourceReadController;
@@ -60,14 +58,6 @@ class UserController extends ResourceReadController {
 
     @Override
     protected ObjectNode render(ResourceDocument user, ArrayNode groups, Caller caller) {
-        ObjectNode resource = ScimResources.user(user.resourceId(), user.attributes(), user.created(),
-                user.lastModified(), user.version(), caller.baseUrl());
-        if (groups != null) {
-            // Derived, never stored; an empty list is omitted (RFC 7643 §2.5). Before meta, as RFC 7643 shows it.
-            JsonNode meta = resource.remove("meta");
-            resource.set(GROUPS, groups);
-            resource.set("meta", meta);
-        }
-        return resource;
+        return UserRendering.render(user, groups, caller.baseUrl());
     }
 }
