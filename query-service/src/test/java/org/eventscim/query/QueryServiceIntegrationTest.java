@@ -246,6 +246,24 @@ class QueryServiceIntegrationTest {
     }
 
     @Test
+    void aVersionAppliedBeforeThisInstanceStartedIsFoundInTheIndex() throws Exception {
+        String tenant = tenant();
+        String id = "earlier-" + UUID.randomUUID();
+        // As an earlier instance of the service left it: in the index, unknown to this instance's memory.
+        HttpResponse<String> indexed = HTTP.send(HttpRequest.newBuilder(URI.create(elasticsearch.url() + "/" + USERS + "/_doc/"
+                        + URLEncoder.encode(ResourceDocument.id(tenant, id), StandardCharsets.UTF_8) + "?refresh=true"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"tenant":"%s","resourceId":"%s","version":3,"deleted":false,"resource":{"userName":"earlier@example.com"}}"""
+                        .formatted(tenant, id)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(indexed.statusCode()).as(indexed.body()).isIn(200, 201);
+
+        assertThat(applied(tenant, id, 3, 5_000)).isTrue();
+        assertThat(applied(tenant, id, 4, 500)).isFalse();
+    }
+
+    @Test
     void appliedAnswersAsSoonAsAWriteThatWasAwaitedArrives() throws Exception {
         String tenant = tenant();
         String id = UUID.randomUUID().toString();

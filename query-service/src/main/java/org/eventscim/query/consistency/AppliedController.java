@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.error.ScimException;
 import org.eventscim.query.search.TenantScopedSearch;
@@ -27,12 +30,16 @@ class AppliedController {
     private final AppliedVersions appliedVersions;
     private final TenantScopedSearch search;
     private final Duration maxWait;
+    private final Duration lookUpAfter;
+    private final Executor lookUps = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("applied-look-up-", 0).daemon().factory());
 
     AppliedController(AppliedVersions appliedVersions, TenantScopedSearch search,
-                      @Value("${scim.consistency.max-wait}") Duration maxWait) {
+                      @Value("${scim.consistency.max-wait}") Duration maxWait,
+                      @Value("${scim.consistency.look-up-after}") Duration lookUpAfter) {
         this.appliedVersions = appliedVersions;
         this.search = search;
         this.maxWait = maxWait;
+        this.lookUpAfter = lookUpAfter;
     }
 
     /**
@@ -50,17 +57,24 @@ class AppliedController {
         Duration timeout = Duration.ofMillis(Math.clamp(timeoutMs, 0, maxWait.toMillis()));
         // Register first, then look: a write applied in between is seen by one or the other.
         CompletableFuture<Boolean> applied = appliedVersions.await(resource, version, timeout);
-        // Not known to this instance as applied (it may have been before the instance started): look.
-        if (!applied.isDone()) {
-            try {
-                long stored = search.appliedVersion(resourceType, caller.tenantId(), id);
-                if (stored >= version) {
-                    appliedVersions.applied(resource, stored);
-                }
-            } catch (ScimException unavailable) {
-                log.debug("Could not read {} {} now; waiting for the projection", resourceType, id);
-            }
-        }
+        // A write is nearly always applied by this instance within milliseconds of the question. Only if it is
+        // not by then may it have been applied before the instance started: then look it up in the index.
+        CompletableFuture.runAsync(() -> lookUp(applied, resource, version),
+                CompletableFuture.delayedExecutor(lookUpAfter.toMillis(), TimeUnit.MILLISECONDS, lookUps));
         return applied.thenApply(result -> Map.of("applied", result));
+    }
+
+    private void lookUp(CompletableFuture<Boolean> applied, ResourceKey resource, long version) {
+        if (applied.isDone()) {
+            return;
+        }
+        try {
+            long stored = search.appliedVersion(resource.resourceType(), resource.tenant(), resource.resourceId());
+            if (stored >= version) {
+                appliedVersions.applied(resource, stored);
+            }
+        } catch (ScimException unavailable) {
+            log.debug("Could not read {} now; waiting for the projection", resource);
+        }
     }
 }
