@@ -3,6 +3,7 @@ package org.eventscim.system.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eventscim.events.Topics;
 
-/** What the topic holds: every resource's newest version on {@code scim.events}, read from the beginning. */
+/** What the topic holds: the versions of every resource on {@code scim.events}, read from the beginning. */
 final class KafkaEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,13 +24,13 @@ final class KafkaEvents {
     private KafkaEvents() {
     }
 
-    static Map<String, Long> newestVersions(String bootstrap) throws Exception {
+    static Map<String, BitSet> versions(String bootstrap) throws Exception {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "fault-test-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Map<String, Long> versions = new HashMap<>();
+        Map<String, BitSet> versions = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS, Duration.ofSeconds(30)).stream()
@@ -40,7 +41,8 @@ final class KafkaEvents {
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
                     JsonNode envelope = JSON.readTree(record.value());
-                    versions.merge(envelope.path("resourceId").asText(), envelope.path("version").asLong(), Math::max);
+                    versions.computeIfAbsent(envelope.path("resourceId").asText(), id -> new BitSet())
+                            .set(envelope.path("version").asInt());
                 }
             }
         }
