@@ -1,5 +1,8 @@
 package org.eventscim.system.faults;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,6 +18,8 @@ import org.eventscim.stack.infra.Infrastructure;
 
 /** Straight into PostgreSQL: what the event store and the claims taken beside it hold. */
 final class EventStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Infrastructure infrastructure;
 
@@ -63,6 +68,33 @@ final class EventStore {
         query("SELECT member_id FROM scim_events.group_member WHERE group_id = '" + groupId.replace("'", "''") + "'",
                 rows -> members.add(rows.getString(1)));
         return members;
+    }
+
+    /** The member ids a group's stored events add up to: its additions minus its removals, in order. */
+    Set<String> membersByEvents(String groupId) throws SQLException {
+        Set<String> members = new HashSet<>();
+        query("SELECT payload_type, convert_from(payload, 'UTF8') FROM scim_events.domain_event_entry"
+                + " WHERE aggregate_identifier = '" + groupId.replace("'", "''") + "' ORDER BY sequence_number", rows -> {
+                    boolean added = rows.getString(1).endsWith("GroupMembersAdded");
+                    if (added || rows.getString(1).endsWith("GroupMembersRemoved")) {
+                        for (JsonNode member : json(rows.getString(2)).path("members")) {
+                            if (added) {
+                                members.add(member.path("value").asText());
+                            } else {
+                                members.remove(member.path("value").asText());
+                            }
+                        }
+                    }
+                });
+        return members;
+    }
+
+    private static JsonNode json(String text) throws SQLException {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new SQLException("Unreadable stored payload: " + text, e);
+        }
     }
 
     private interface Row {

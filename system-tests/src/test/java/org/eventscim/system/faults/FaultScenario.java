@@ -71,7 +71,7 @@ final class FaultScenario {
             problems.add("acknowledged writes GET does not show: " + sample(unread));
         }
         checkStore(acknowledged, problems);
-        checkKafka(problems);
+        Set<String> jumps = checkKafka(problems);
         checkGroupMembers(writes, problems);
         problems.addAll(store.inconsistencies());
         int[] retried = retryFailedCreates(writes, problems);
@@ -85,7 +85,7 @@ final class FaultScenario {
                 writes.stream().mapToLong(Answer::millis).max().orElse(0), catchUpSeconds,
                 reads.size(), (int) reads.stream().filter(read -> read.status() == 404).count(),
                 (int) reads.stream().filter(read -> read.status() == 503).count(),
-                retried[0], retried[1], problems);
+                retried[0], retried[1], jumps.size(), jumps.stream().limit(5).toList(), problems);
     }
 
     /** The newest acknowledged version of each resource written. */
@@ -116,12 +116,14 @@ final class FaultScenario {
      * Every stored event of every resource reaches the topic (the publisher passed it), in time: each
      * version 1..n, not only the newest, so a gap on the topic is told apart from a loss in the projection.
      */
-    private void checkKafka(List<String> problems) throws Exception {
+    private Set<String> checkKafka(List<String> problems) throws Exception {
         long deadline = System.nanoTime() + RECOVERY_LIMIT.toNanos();
         Map<String, Long> unpublished;
+        KafkaEvents.Contents topic;
         do {
             Map<String, Long> stored = store.versions();
-            Map<String, BitSet> published = KafkaEvents.versions(stack.infrastructure().kafkaBootstrap());
+            topic = KafkaEvents.read(stack.infrastructure().kafkaBootstrap());
+            Map<String, BitSet> published = topic.versions();
             unpublished = new HashMap<>();
             for (Map.Entry<String, Long> resource : stored.entrySet()) {
                 BitSet versions = published.getOrDefault(resource.getKey(), new BitSet());
@@ -134,14 +136,23 @@ final class FaultScenario {
         if (!unpublished.isEmpty()) {
             problems.add("stored events not on Kafka (resource → first version missing): " + sample(unpublished));
         }
+        return topic.jumps();
     }
 
-    /** Each group's members as GET shows them are the command side's. */
+    /**
+     * Each group's members are the same three ways: the command side's member table, what its events add
+     * up to, and what GET shows; which of them differs tells where a change was lost.
+     */
     private void checkGroupMembers(List<Answer> writes, List<String> problems) throws Exception {
         for (String group : writes.stream().filter(write -> write.operation().equals("create group"))
                 .map(Answer::resourceId).toList()) {
             Set<String> stored = store.members(group);
+            Set<String> byEvents = store.membersByEvents(group);
             Set<String> shown = readSide.members(group);
+            if (!stored.equals(byEvents)) {
+                problems.add("group " + group + ": the member table holds " + stored.size() + " members, its events add up to "
+                        + byEvents.size());
+            }
             if (!stored.equals(shown)) {
                 Set<String> notShown = new HashSet<>(stored);
                 notShown.removeAll(shown);
