@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.eventscim.stack.infra.Infrastructure;
@@ -26,17 +27,20 @@ public final class ScimStack implements AutoCloseable {
     /** The line the gateway prints, once, when it generates the bootstrap token. */
     static final String TOKEN_MARKER = "SCIM bootstrap token: ";
 
+    private static final String GATEWAY = "gateway";
+
     private final Infrastructure infrastructure;
-    private final List<ServiceProcess> services;
-    private final ServiceProcess gateway;
+    private final Path dataDirectory;
+    /** By name; a killed service stays here (its launch is what starts it again). */
+    private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
     private final String bootstrapToken;
     private boolean closed;
 
-    private ScimStack(Infrastructure infrastructure, List<ServiceProcess> services, ServiceProcess gateway,
+    private ScimStack(Infrastructure infrastructure, Path dataDirectory, List<ServiceProcess> services,
                       String bootstrapToken) {
         this.infrastructure = infrastructure;
-        this.services = services;
-        this.gateway = gateway;
+        this.dataDirectory = dataDirectory;
+        services.forEach(service -> this.services.put(service.name(), service));
         this.bootstrapToken = bootstrapToken;
     }
 
@@ -65,7 +69,7 @@ public final class ScimStack implements AutoCloseable {
 
     /** {@code http://localhost:<gatewayPort>/scim/v2}. */
     public String scimBaseUrl() {
-        return "http://localhost:" + gateway.port() + "/scim/v2";
+        return "http://localhost:" + service(GATEWAY).port() + "/scim/v2";
     }
 
     /**
@@ -78,8 +82,23 @@ public final class ScimStack implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>} of one service (command-service, query-service, gateway): its actuator. */
     public String serviceUrl(String name) {
-        return services.stream().filter(service -> service.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No service " + name)).url();
+        return service(name).url();
+    }
+
+    /**
+     * {@code kill -9} of one service (command-service, query-service, gateway), as a crash: no graceful
+     * shutdown, in-flight requests cut off. {@link #startService} brings it back.
+     */
+    public void killService(String name) {
+        service(name).kill();
+    }
+
+    /**
+     * Starts a killed or stopped service again on the same port with the same environment (so the others
+     * reach it where they did), and waits until it is ready.
+     */
+    public void startService(String name) {
+        services.put(name, ServiceProcess.start(service(name).launch(), dataDirectory));
     }
 
     public Infrastructure infrastructure() {
@@ -93,7 +112,7 @@ public final class ScimStack implements AutoCloseable {
         }
         closed = true;
         try (ParallelStart stops = new ParallelStart()) {
-            services.forEach(service -> stops.submit(() -> {
+            services.values().forEach(service -> stops.submit(() -> {
                 service.close();
                 return service;
             }));
@@ -150,7 +169,7 @@ public final class ScimStack implements AutoCloseable {
                     new ServiceLaunch("command-service", options.commandServiceJar(), commandPort, command, null),
                     options.dataDirectory()));
             Future<ServiceProcess> gatewayService = starts.submit(() -> ServiceProcess.start(
-                    new ServiceLaunch("gateway", options.gatewayJar(), gatewayPort, gateway, TOKEN_MARKER),
+                    new ServiceLaunch(GATEWAY, options.gatewayJar(), gatewayPort, gateway, TOKEN_MARKER),
                     options.dataDirectory()));
             starts.awaitAll();
             ServiceProcess front = gatewayService.get();
@@ -159,13 +178,22 @@ public final class ScimStack implements AutoCloseable {
                     : front.markedLine()
                             .map(line -> line.substring(line.indexOf(TOKEN_MARKER) + TOKEN_MARKER.length()).trim())
                             .orElse(null);
-            return new ScimStack(infrastructure, List.of(front, commandService.get(), queryService.get()), front, token);
+            return new ScimStack(infrastructure, options.dataDirectory(),
+                    List.of(front, commandService.get(), queryService.get()), token);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting the services", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    private ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("No service " + name + "; there are " + services.keySet());
+        }
+        return service;
     }
 
     /** Shared by the three services to sign and verify caller tokens; new at every start. */

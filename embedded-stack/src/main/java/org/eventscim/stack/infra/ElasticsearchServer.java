@@ -18,7 +18,7 @@ import org.eventscim.stack.process.ServerAccount;
  * A real Elasticsearch server (single node, security off, loopback only) started from the
  * distribution with {@code bin/elasticsearch}. It refuses to run as root, so as root it runs as the
  * {@link ServerAccount}. {@code bin/elasticsearch} is a CLI JVM that spawns the server JVM; the stop
- * ends both.
+ * ends both. {@link #startAgain()} after a stop keeps the ports, so running clients reconnect by themselves.
  */
 public final class ElasticsearchServer implements AutoCloseable {
 
@@ -26,14 +26,28 @@ public final class ElasticsearchServer implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final ChildProcess process;
-    private final String url;
+    private final Path dataDirectory;
+    private final int httpPort;
+    private final int transportPort;
 
-    private ElasticsearchServer(ChildProcess process, String url) {
+    private ElasticsearchServer(ChildProcess process, Path dataDirectory, int httpPort, int transportPort) {
         this.process = process;
-        this.url = url;
+        this.dataDirectory = dataDirectory;
+        this.httpPort = httpPort;
+        this.transportPort = transportPort;
     }
 
+    /** Starts on free ports. */
     public static ElasticsearchServer start(Path dataDirectory) {
+        return start(dataDirectory, FreePort.pick(), FreePort.pick());
+    }
+
+    /** After {@link #close()}: the same server again, on the same ports and data. */
+    public ElasticsearchServer startAgain() {
+        return start(dataDirectory, httpPort, transportPort);
+    }
+
+    private static ElasticsearchServer start(Path dataDirectory, int httpPort, int transportPort) {
         Path directory = dataDirectory.resolve("elasticsearch");
         Path home = directory.resolve("home");
         Optional<ServerAccount> account = ServerAccount.whenRoot();
@@ -42,7 +56,6 @@ public final class ElasticsearchServer implements AutoCloseable {
         createDirectories(directory.resolve("data"), directory.resolve("logs"), directory.resolve("tmp"));
         account.ifPresent(user -> user.own(directory));
 
-        int httpPort = FreePort.pick();
         List<String> command = List.of(home.resolve("bin").resolve("elasticsearch").toString(),
                 "-E", "cluster.name=scim",
                 "-E", "node.name=scim",
@@ -50,7 +63,7 @@ public final class ElasticsearchServer implements AutoCloseable {
                 "-E", "xpack.security.enabled=false",
                 "-E", "network.host=127.0.0.1",
                 "-E", "http.port=" + httpPort,
-                "-E", "transport.port=" + FreePort.pick(),
+                "-E", "transport.port=" + transportPort,
                 "-E", "path.data=" + directory.resolve("data"),
                 "-E", "path.logs=" + directory.resolve("logs"),
                 // A nearly full disk must not turn the indices read-only under a development stack.
@@ -75,12 +88,12 @@ public final class ElasticsearchServer implements AutoCloseable {
             server.stop(Duration.ofSeconds(5));
             throw e;
         }
-        return new ElasticsearchServer(server, url);
+        return new ElasticsearchServer(server, dataDirectory, httpPort, transportPort);
     }
 
     /** {@code http://127.0.0.1:port}. */
     public String url() {
-        return url;
+        return "http://127.0.0.1:" + httpPort;
     }
 
     @Override
@@ -90,7 +103,7 @@ public final class ElasticsearchServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Elasticsearch at " + url;
+        return "Elasticsearch at " + url();
     }
 
     private static void createDirectories(Path... directories) {

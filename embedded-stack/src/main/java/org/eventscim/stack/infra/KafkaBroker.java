@@ -23,6 +23,7 @@ import org.eventscim.stack.process.JavaRuntime;
  * A real Kafka broker (KRaft, one node that is broker and controller) in a child JVM, so it has its
  * own heap and its own lifecycle; its classpath is ours. Ports are chosen anew at every start (a
  * static single-voter quorum does not keep endpoints), the data stays in {@code dataDirectory/kafka}.
+ * {@link #startAgain()} after a stop keeps the ports, so running clients reconnect by themselves.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -31,20 +32,32 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final ChildProcess process;
-    private final String bootstrapServers;
+    private final Path dataDirectory;
+    private final int brokerPort;
+    private final int controllerPort;
 
-    private KafkaBroker(ChildProcess process, String bootstrapServers) {
+    private KafkaBroker(ChildProcess process, Path dataDirectory, int brokerPort, int controllerPort) {
         this.process = process;
-        this.bootstrapServers = bootstrapServers;
+        this.dataDirectory = dataDirectory;
+        this.brokerPort = brokerPort;
+        this.controllerPort = controllerPort;
     }
 
+    /** Starts on free ports. */
     public static KafkaBroker start(Path dataDirectory) {
+        return start(dataDirectory, FreePort.pick(), FreePort.pick());
+    }
+
+    /** After {@link #close()}: the same broker again, on the same ports and data. */
+    public KafkaBroker startAgain() {
+        return start(dataDirectory, brokerPort, controllerPort);
+    }
+
+    private static KafkaBroker start(Path dataDirectory, int brokerPort, int controllerPort) {
         Path home = dataDirectory.resolve("kafka");
         Path logDirectory = home.resolve("data");
         Path logFile = dataDirectory.resolve("logs").resolve("kafka.log");
         Path run = dataDirectory.resolve("run");
-        int brokerPort = FreePort.pick();
-        int controllerPort = FreePort.pick();
         Path config = writeConfig(home, logDirectory, brokerPort, controllerPort);
         String classpath = JavaRuntime.classpath();
 
@@ -64,12 +77,12 @@ public final class KafkaBroker implements AutoCloseable {
             broker.stop(Duration.ofSeconds(5));
             throw e;
         }
-        return new KafkaBroker(broker, bootstrap);
+        return new KafkaBroker(broker, dataDirectory, brokerPort, controllerPort);
     }
 
     /** {@code 127.0.0.1:port} of the PLAINTEXT listener. */
     public String bootstrapServers() {
-        return bootstrapServers;
+        return "127.0.0.1:" + brokerPort;
     }
 
     /** Controlled shutdown (SIGTERM), forced after 30 s. */
@@ -80,7 +93,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Kafka at " + bootstrapServers;
+        return "Kafka at " + bootstrapServers();
     }
 
     private static Path writeConfig(Path home, Path logDirectory, int brokerPort, int controllerPort) {

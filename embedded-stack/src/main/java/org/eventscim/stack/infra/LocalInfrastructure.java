@@ -11,8 +11,8 @@ import org.eventscim.stack.process.ParallelStart;
 public final class LocalInfrastructure implements Infrastructure {
 
     private final PostgresServer postgres;
-    private final KafkaBroker kafka;
-    private final ElasticsearchServer elasticsearch;
+    private volatile KafkaBroker kafka;
+    private volatile ElasticsearchServer elasticsearch;
 
     private LocalInfrastructure(PostgresServer postgres, KafkaBroker kafka, ElasticsearchServer elasticsearch) {
         this.postgres = postgres;
@@ -60,6 +60,26 @@ public final class LocalInfrastructure implements Infrastructure {
     @Override
     public String elasticsearchUrl() {
         return elasticsearch.url();
+    }
+
+    /** Stops the Kafka broker (controlled shutdown) until {@link #startKafka()}; the services keep running. */
+    public synchronized void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the stopped broker again on the same ports and data, so the services reconnect. */
+    public synchronized void startKafka() {
+        kafka = kafka.startAgain();
+    }
+
+    /** Stops Elasticsearch until {@link #startElasticsearch()}; the services keep running. */
+    public synchronized void stopElasticsearch() {
+        elasticsearch.close();
+    }
+
+    /** Starts the stopped Elasticsearch again on the same ports and data, so the services reconnect. */
+    public synchronized void startElasticsearch() {
+        elasticsearch = elasticsearch.startAgain();
     }
 
     /** Stops the three servers side by side; each stop is independent, so one failing does not keep the others running. */

@@ -140,6 +140,17 @@ public final class ChildProcess implements AutoCloseable {
         ShutdownRegistry.unregister(this);
     }
 
+    /** Ends the process tree with SIGKILL, giving it no chance to shut down (a crash, as far as it knows). */
+    public synchronized void kill() {
+        stopping = true;
+        List<ProcessHandle> roots = new ArrayList<>(tree);
+        roots.add(process.toHandle());
+        ProcessTree.kill(roots);
+        joinPump();
+        pidFile.close();
+        ShutdownRegistry.unregister(this);
+    }
+
     @Override
     public void close() {
         stop(DEFAULT_GRACE);

@@ -40,6 +40,17 @@ public final class ProcessTree {
         terminate(List.of(root), grace);
     }
 
+    /** SIGKILL to every process of the trees at once, as {@code kill -9} does: no shutdown hook runs. */
+    public static void kill(Collection<ProcessHandle> roots) {
+        Set<ProcessHandle> all = new LinkedHashSet<>();
+        for (ProcessHandle root : roots) {
+            root.descendants().forEach(all::add);
+            all.add(root);
+        }
+        all.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(all, FORCED_GRACE);
+    }
+
     private static List<ProcessHandle> awaitExit(Collection<ProcessHandle> processes, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<ProcessHandle> alive = new ArrayList<>();

@@ -77,6 +77,16 @@ public final class ServiceProcess implements AutoCloseable {
         return Optional.ofNullable(markedLine.get());
     }
 
+    /** {@code kill -9} of the service: no graceful shutdown, whatever it was doing is cut off. */
+    public void kill() {
+        process.kill();
+    }
+
+    /** What this service was started with: {@link #start} it again for the same port and environment. */
+    public ServiceLaunch launch() {
+        return launch;
+    }
+
     /** Graceful stop (SIGTERM), forced after 20 s. */
     @Override
     public void close() {

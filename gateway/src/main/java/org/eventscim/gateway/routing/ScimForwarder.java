@@ -20,6 +20,7 @@ import org.eventscim.protocol.ScimMediaType;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.caller.CallerTokenCodec;
 import org.eventscim.protocol.caller.Scopes;
+import org.eventscim.protocol.error.ScimErrorResponses;
 import org.eventscim.protocol.error.ScimException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -132,7 +133,7 @@ class ScimForwarder {
             ScimException unavailable = unavailable();
             return ResponseEntity.status(unavailable.status())
                     .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
-                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .header(HttpHeaders.RETRY_AFTER, ScimErrorResponses.RETRY_AFTER_SECONDS)
                     .header(RequestIds.HEADER, requestId)
                     .body(json.writeValueAsBytes(unavailable.toBody()));
         }
