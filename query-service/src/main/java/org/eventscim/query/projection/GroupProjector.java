@@ -65,7 +65,7 @@ public final class GroupProjector {
 
     /** A change applies to the live group it follows; without one (or on a tombstone) there is nothing to change. */
     private static GroupProjection changed(ResourceDocument current, EventEnvelope event) {
-        if (current == null || current.deleted()) {
+        if (!UserProjector.follows(current, event)) {
             return GroupProjection.unchanged(current);
         }
         ObjectNode attributes = current.attributes().deepCopy();
@@ -78,7 +78,7 @@ public final class GroupProjector {
     /** The group gets a new version and lastModified (its meta.version covers its members); the memberships change. */
     private static GroupProjection membersChanged(ResourceDocument current, EventEnvelope event,
                                                   List<GroupMember> members, boolean added) {
-        if (current == null || current.deleted()) {
+        if (!UserProjector.follows(current, event)) {
             return GroupProjection.unchanged(current);
         }
         ResourceDocument touched = ResourceDocument.live(current.tenant(), current.resourceId(), event.version(),

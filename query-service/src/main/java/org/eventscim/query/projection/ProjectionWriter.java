@@ -83,9 +83,9 @@ class ProjectionWriter {
             return;
         }
         long started = System.nanoTime();
-        // Groups are always read: their membership changes depend on the stored version (GroupProjector).
-        Map<String, ResourceDocument> users = documents.load(readModels.users().alias(),
-                ids(handled, event -> UserProjector.handles(event) && UserProjector.needsCurrent(event)));
+        // Every resource of the batch is read first: a change applies only to the version right before it
+        // (UserProjector.follows), and a creation sent again must not stand in for a newer stored version.
+        Map<String, ResourceDocument> users = documents.load(readModels.users().alias(), ids(handled, UserProjector::handles));
         Map<String, ResourceDocument> groups = documents.load(readModels.groups().alias(),
                 ids(handled, GroupProjector::handles));
         Map<String, ResourceDocument> changedUsers = new LinkedHashMap<>();
@@ -94,18 +94,20 @@ class ProjectionWriter {
         Map<ResourceKey, Long> newest = new HashMap<>();
         for (EventEnvelope event : handled) {
             String id = ResourceDocument.id(event.metadata().tenantId(), event.resourceId());
+            ResourceDocument result;
             try {
                 if (UserProjector.handles(event)) {
                     ResourceDocument before = changedUsers.getOrDefault(id, users.get(id));
-                    ResourceDocument after = UserProjector.project(before, event);
-                    if (after != before) {
-                        changedUsers.put(id, after);
+                    result = UserProjector.project(before, event);
+                    if (result != before) {
+                        changedUsers.put(id, result);
                     }
                 } else {
                     ResourceDocument before = changedGroups.getOrDefault(id, groups.get(id));
                     GroupProjection after = GroupProjector.project(before, event);
-                    if (after.document() != before) {
-                        changedGroups.put(id, after.document());
+                    result = after.document();
+                    if (result != before) {
+                        changedGroups.put(id, result);
                     }
                     membershipChanges.apply(after);
                 }
@@ -115,8 +117,11 @@ class ProjectionWriter {
                         event.resourceId(), unreadable.getMessage());
                 continue;
             }
-            newest.merge(new ResourceKey(event.metadata().tenantId(), event.resourceType(), event.resourceId()),
-                    event.version(), Math::max);
+            // What the document now holds, not the event's version: a change that came early is not applied yet.
+            if (result != null) {
+                newest.merge(new ResourceKey(event.metadata().tenantId(), event.resourceType(), event.resourceId()),
+                        result.version(), Math::max);
+            }
         }
         List<ResourceDocuments.Write> writes = new ArrayList<>();
         changedUsers.values().forEach(user -> writes.add(new ResourceDocuments.Write(readModels.users().alias(),

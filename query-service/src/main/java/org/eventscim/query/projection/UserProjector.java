@@ -36,15 +36,6 @@ public final class UserProjector {
     }
 
     /**
-     * Whether {@link #project} needs the stored document for this event, so the writer reads it first.
-     * Creation carries the full state and a delete needs only its version, so neither does: the index's
-     * external versioning alone keeps older events out, and the writer skips a read per batch.
-     */
-    public static boolean needsCurrent(EventEnvelope event) {
-        return !"UserCreated".equals(event.eventType()) && !"UserDeleted".equals(event.eventType());
-    }
-
-    /**
      * @param current the stored document, null if there is none
      * @return the document after {@code event}; {@code current} itself (possibly null) when nothing changes
      */
@@ -68,7 +59,7 @@ public final class UserProjector {
 
     /** A change applies to the live document it follows; without one (or on a tombstone) there is nothing to change. */
     private static ResourceDocument changed(ResourceDocument current, EventEnvelope event) {
-        if (current == null || current.deleted()) {
+        if (!follows(current, event)) {
             return current;
         }
         ObjectNode attributes = current.attributes().deepCopy();
@@ -79,10 +70,19 @@ public final class UserProjector {
     }
 
     private static ResourceDocument touched(ResourceDocument current, EventEnvelope event) {
-        if (current == null || current.deleted()) {
+        if (!follows(current, event)) {
             return current;
         }
         return ResourceDocument.live(current.tenant(), current.resourceId(), event.version(), current.created(),
                 event.timestamp(), current.attributes());
+    }
+
+    /**
+     * A change is a delta: it applies only to the live version right before it. One that arrives early (the
+     * publisher, after a failed send, sends again from its last acknowledged position, so a later event can
+     * reach Kafka before an earlier one) waits for that resend instead of skipping the change in between.
+     */
+    static boolean follows(ResourceDocument current, EventEnvelope event) {
+        return current != null && !current.deleted() && event.version() == current.version() + 1;
     }
 }

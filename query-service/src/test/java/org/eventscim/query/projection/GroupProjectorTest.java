@@ -115,6 +115,21 @@ class GroupProjectorTest {
     }
 
     @Test
+    void aMembershipChangeThatArrivesBeforeTheOneBeforeItWaitsForItsResend() {
+        ResourceDocument group = GroupProjector.project(null, created(1)).document();
+
+        // The publisher resends from its last acknowledged position after a failed send: 3, then 2 and 3 again.
+        GroupProjection early = GroupProjector.project(group, added(3, ADMINS));
+        ResourceDocument withAlice = GroupProjector.project(group, added(2, ALICE)).document();
+        GroupProjection resent = GroupProjector.project(withAlice, added(3, ADMINS));
+
+        assertThat(early.document()).isSameAs(group);
+        assertThat(early.added()).isEmpty();
+        assertThat(resent.document().version()).isEqualTo(3);
+        assertThat(resent.added()).containsExactly(new MembershipDocument("tenant-a", "g1", "g9", "Group"));
+    }
+
+    @Test
     void aLateAddCannotBringBackAMemberRemovedSince() {
         ResourceDocument group = GroupProjector.project(null, created(1)).document();
         ResourceDocument withAlice = GroupProjector.project(group, added(2, ALICE)).document();
