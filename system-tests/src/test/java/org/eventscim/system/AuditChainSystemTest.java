@@ -102,8 +102,10 @@ class AuditChainSystemTest {
     void anEditedPayloadIsReportedAtItsPosition() throws Exception {
         Tenant tenant = Tenant.withEvents("edited");
 
-        tenant.sql("UPDATE scim_events.domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
-                + " 'audit-', 'forged-'), 'UTF8') WHERE event_identifier = ?", tenant.eventAt(2));
+        // One byte more in whatever event holds position 2 (a user's or a credential event: the relay decides
+        // the order), still valid JSON, so only the hash can tell.
+        tenant.sql("UPDATE scim_events.domain_event_entry SET payload = payload || convert_to(' ', 'UTF8')"
+                + " WHERE event_identifier = ?", tenant.eventAt(2));
 
         tenant.expectBreak(2, "EDITED");
         CommandLine failed = CommandLine.auditVerify(tenant.token);
