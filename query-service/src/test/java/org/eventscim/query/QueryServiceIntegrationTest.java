@@ -8,7 +8,6 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -19,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,26 +26,12 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eventscim.events.EventEnvelope;
 import org.eventscim.events.EventMetadata;
 import org.eventscim.events.StreamPosition;
-import org.eventscim.events.Topics;
 import org.eventscim.events.group.GroupCreated;
 import org.eventscim.events.group.GroupDeleted;
 import org.eventscim.events.group.GroupMember;
@@ -56,63 +40,36 @@ import org.eventscim.events.group.GroupMembersRemoved;
 import org.eventscim.events.user.UserCreated;
 import org.eventscim.events.user.UserDeleted;
 import org.eventscim.protocol.ScimSchemas;
-import org.eventscim.protocol.caller.Caller;
-import org.eventscim.protocol.caller.CallerTokenCodec;
 import org.eventscim.protocol.caller.Scopes;
 import org.eventscim.query.index.IndexFreshness;
 import org.eventscim.query.index.ResourceDocument;
-import org.eventscim.stack.infra.ElasticsearchServer;
-import org.eventscim.stack.infra.KafkaBroker;
-import org.eventscim.stack.process.ParallelStart;
+import org.eventscim.query.support.QueryServiceStack;
+import org.eventscim.query.support.QueryServiceStack.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The query-service on a real Kafka broker and a real Elasticsearch: events published exactly as the
- * command-service publishes them, reads exactly as the gateway forwards them (signed caller token).
- *
- * <p>The Spring context is started and closed here rather than by the Spring test framework, whose
- * cached contexts would outlive the servers (STACK.md): it is closed first, then the servers.
+ * The query-service on a real Kafka broker and a real Elasticsearch ({@link QueryServiceStack}): events
+ * published exactly as the command-service publishes them, reads exactly as the gateway forwards them.
  */
 class QueryServiceIntegrationTest {
 
-    private static final String SECRET = "query-service-integration-test-secret-0123456789";
-    private static final String BASE_URL = "https://scim.example.test/scim/v2";
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final String BASE_URL = QueryServiceStack.BASE_URL;
+    private static final ObjectMapper JSON = QueryServiceStack.JSON;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final CallerTokenCodec TOKENS = new CallerTokenCodec(SECRET, Clock.systemUTC());
     private static final String USERS = "scim-users";
     private static final int USERS_RESULT_WINDOW = 50;
 
     @TempDir
     static Path dataDirectory;
 
-    private static KafkaBroker kafka;
-    private static ElasticsearchServer elasticsearch;
-    private static ConfigurableApplicationContext app;
-    private static KafkaProducer<String, byte[]> producer;
-    private static String baseUri;
+    private static QueryServiceStack stack;
 
     @BeforeAll
     static void start() throws Exception {
-        try (ParallelStart starts = new ParallelStart()) {
-            Future<KafkaBroker> broker = starts.submit(() -> KafkaBroker.start(dataDirectory));
-            Future<ElasticsearchServer> search = starts.submit(() -> ElasticsearchServer.start(dataDirectory));
-            starts.awaitAll();
-            kafka = broker.get();
-            elasticsearch = search.get();
-        }
-        app = new SpringApplicationBuilder(QueryServiceApplication.class).run(
-                "--server.port=0",
-                "--scim.kafka.bootstrap=" + kafka.bootstrapServers(),
-                "--scim.elasticsearch.url=" + elasticsearch.url(),
-                "--scim.internal.secret=" + SECRET,
-                "--scim.projection.poll-timeout=100ms",
+        stack = QueryServiceStack.start(dataDirectory,
                 // Small pages of memberships, so that a group of a few thousand members is read in several.
                 "--scim.elasticsearch.memberships.max-result-window=1000",
                 // A small result window for users, so that paging beyond it is proven with a few dozen users.
@@ -121,12 +78,6 @@ class QueryServiceIntegrationTest {
                 "--scim.elasticsearch.users.refresh-interval=-1",
                 "--scim.elasticsearch.groups.refresh-interval=-1",
                 "--scim.elasticsearch.memberships.refresh-interval=-1");
-        baseUri = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 0),
-                new StringSerializer(), new ByteArraySerializer());
         // The first event pays for topic creation, the consumer group join and the index creation;
         // tests and measurements start after it.
         String tenant = tenant();
@@ -137,17 +88,8 @@ class QueryServiceIntegrationTest {
 
     @AfterAll
     static void stop() {
-        if (producer != null) {
-            producer.close();
-        }
-        if (app != null) {
-            app.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (elasticsearch != null) {
-            elasticsearch.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -250,7 +192,7 @@ class QueryServiceIntegrationTest {
         String tenant = tenant();
         String id = "earlier-" + UUID.randomUUID();
         // As an earlier instance of the service left it: in the index, unknown to this instance's memory.
-        HttpResponse<String> indexed = HTTP.send(HttpRequest.newBuilder(URI.create(elasticsearch.url() + "/" + USERS + "/_doc/"
+        HttpResponse<String> indexed = HTTP.send(HttpRequest.newBuilder(URI.create(stack.elasticsearch().url() + "/" + USERS + "/_doc/"
                         + URLEncoder.encode(ResourceDocument.id(tenant, id), StandardCharsets.UTF_8) + "?refresh=true"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("""
@@ -493,11 +435,11 @@ class QueryServiceIntegrationTest {
 
         assertThat(get(tenant, "/scim/v2/Users", Scopes.SCIM_WRITE).status()).isEqualTo(403);
 
-        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(baseUri + "/scim/v2/Users")).build(),
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(stack.baseUri() + "/scim/v2/Users")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
 
-        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(baseUri + "/actuator/health")).build(),
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(stack.baseUri() + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
     }
@@ -652,7 +594,7 @@ class QueryServiceIntegrationTest {
     @Test
     void aBurstOfAppliedWritesCostsNoRefreshUntilASearchNeedsOne() throws Exception {
         String tenant = tenant();
-        IndexFreshness freshness = app.getBean(IndexFreshness.class);
+        IndexFreshness freshness = stack.app().getBean(IndexFreshness.class);
         awaitProjectionCaughtUp();
         list(tenant, null);
         long refreshes = freshness.refreshes(USERS);
@@ -699,7 +641,7 @@ class QueryServiceIntegrationTest {
         String tenant = tenant();
         int events = 60;
         List<Long> endToEndMicros = new ArrayList<>();
-        MeterRegistry meters = app.getBean(MeterRegistry.class);
+        MeterRegistry meters = stack.app().getBean(MeterRegistry.class);
         Snapshot batches = Snapshot.of(meters.get("scim.projection.batch").timer());
         Snapshot bulks = Snapshot.of(meters.get("scim.projection.bulk").timer());
         for (int i = 0; i < events; i++) {
@@ -750,7 +692,7 @@ class QueryServiceIntegrationTest {
     }
 
     private static ElasticsearchClient elasticsearchClient() {
-        return app.getBean(ElasticsearchClient.class);
+        return stack.app().getBean(ElasticsearchClient.class);
     }
 
     // --- events, as the command-service publishes them ---
@@ -778,10 +720,10 @@ class QueryServiceIntegrationTest {
         for (int i = 0; i < count; i++) {
             String id = UUID.randomUUID().toString();
             ids.add(id);
-            producer.send(new ProducerRecord<>(Topics.EVENTS, id, JSON.writeValueAsBytes(user(tenant, id,
-                    String.format("user-%03d@corp.test", i + 1), "Seeded", "ext-" + i, CREATED_AT.plusSeconds(i), null))));
+            stack.send(user(tenant, id,
+                    String.format("user-%03d@corp.test", i + 1), "Seeded", "ext-" + i, CREATED_AT.plusSeconds(i), null));
         }
-        producer.flush();
+        stack.flush();
         assertThat(applied(tenant, ids.getLast(), 1, 10_000)).isTrue();
         awaitProjectionCaughtUp();
         return ids;
@@ -846,34 +788,11 @@ class QueryServiceIntegrationTest {
     }
 
     private static void publish(EventEnvelope event) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.EVENTS, event.resourceId(), JSON.writeValueAsBytes(event)))
-                .get(10, TimeUnit.SECONDS);
+        stack.publish(event);
     }
 
-    /** Waits until the projection has committed everything published so far. */
     private static void awaitProjectionCaughtUp() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            Set<TopicPartition> partitions = admin.describeTopics(List.of(Topics.EVENTS)).allTopicNames().get()
-                    .get(Topics.EVENTS).partitions().stream()
-                    .map(partition -> new TopicPartition(Topics.EVENTS, partition.partition()))
-                    .collect(Collectors.toSet());
-            Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream()
-                            .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
-                    .all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (System.nanoTime() < deadline) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin
-                        .listConsumerGroupOffsets("query-service-users").partitionsToOffsetAndMetadata().get();
-                boolean caughtUp = ends.entrySet().stream().allMatch(end -> end.getValue() == 0
-                        || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue()));
-                if (caughtUp) {
-                    return;
-                }
-                Thread.sleep(50);
-            }
-            throw new AssertionError("The projection did not catch up with " + ends);
-        }
+        stack.awaitProjectionCaughtUp();
     }
 
     // --- HTTP, as the gateway forwards it ---
@@ -916,26 +835,14 @@ class QueryServiceIntegrationTest {
     }
 
     private static Response get(String tenant, String path, String... scopes) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUri + path))
-                .header(Caller.HEADER, TOKENS.sign(caller(tenant, scopes), Duration.ofMinutes(1)))
-                .header("Accept", "application/scim+json")
-                .build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.headers().map(),
-                response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
+        return stack.get(QueryServiceStack.caller(tenant, scopes), path);
     }
 
     private static Response post(String tenant, String path, String body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUri + path))
-                .header(Caller.HEADER, TOKENS.sign(caller(tenant, Scopes.SCIM_READ), Duration.ofMinutes(1)))
+        return stack.send(stack.request(QueryServiceStack.caller(tenant, Scopes.SCIM_READ), path)
                 .header("Content-Type", "application/scim+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.headers().map(), JSON.readTree(response.body()));
-    }
-
-    private static Caller caller(String tenant, String... scopes) {
-        return new Caller(tenant, "token-it", "integration-test", Set.copyOf(Arrays.asList(scopes)),
-                "127.0.0.1", "junit", UUID.randomUUID().toString(), BASE_URL);
+                .build());
     }
 
     private static String encode(String value) {
@@ -944,15 +851,5 @@ class QueryServiceIntegrationTest {
 
     private static String tenant() {
         return "tenant-" + UUID.randomUUID();
-    }
-
-    private record Response(int status, Map<String, List<String>> headers, JsonNode body) {
-
-        String header(String name) {
-            return headers.entrySet().stream()
-                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                    .map(entry -> entry.getValue().getFirst())
-                    .findFirst().orElse(null);
-        }
     }
 }

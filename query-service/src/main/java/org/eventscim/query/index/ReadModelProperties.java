@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param groups      the groups read model
  * @param memberships the memberships read model (one document per member of a group)
  * @param audit       the audit read model (one document per event)
+ * @param deadLetters the events the projection could not apply (one document per event or unreadable record)
  */
 @ConfigurationProperties("scim.elasticsearch")
-public record ReadModelProperties(URI url, Index users, Index groups, Index memberships, Index audit) {
+public record ReadModelProperties(URI url, Index users, Index groups, Index memberships, Index audit,
+                                  Index deadLetters) {
 
     /**
      * @param index           the concrete index; a rebuilt projection gets a new one

@@ -10,7 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The read models of the service: users, groups, memberships and the audit trail, each an index behind an alias. */
+/**
+ * The read models of the service: users, groups, memberships, the audit trail and the projection's dead
+ * letters, each an index behind an alias.
+ */
 @Component
 public class ReadModels {
 
@@ -21,6 +24,7 @@ public class ReadModels {
     private final ResourceIndex groups;
     private final MembershipIndex memberships;
     private final AuditIndex audit;
+    private final DeadLetterIndex deadLetters;
 
     ReadModels(ElasticsearchClient client, ReadModelProperties properties) {
         this.client = client;
@@ -28,6 +32,7 @@ public class ReadModels {
         this.groups = new ResourceIndex("Group", GroupSchema.SCHEMA, properties.groups());
         this.memberships = new MembershipIndex(properties.memberships());
         this.audit = new AuditIndex(properties.audit());
+        this.deadLetters = new DeadLetterIndex(properties.deadLetters());
     }
 
     public ResourceIndex users() {
@@ -46,12 +51,17 @@ public class ReadModels {
         return audit;
     }
 
+    public DeadLetterIndex deadLetters() {
+        return deadLetters;
+    }
+
     /** Creates each index and its alias unless the alias exists; safe to race with another instance. */
     public void ensureExist() throws IOException {
         ensureExists(users.settings(), users.definition());
         ensureExists(groups.settings(), groups.definition());
         ensureExists(memberships.settings(), memberships.definition());
         ensureExists(audit.settings(), audit.definition());
+        ensureExists(deadLetters.settings(), deadLetters.definition());
     }
 
     private void ensureExists(ReadModelProperties.Index settings, ObjectNode definition) throws IOException {

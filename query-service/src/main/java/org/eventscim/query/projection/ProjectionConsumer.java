@@ -21,6 +21,9 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eventscim.events.Topics;
+import org.eventscim.query.deadletter.DeadLetterBatch;
+import org.eventscim.query.deadletter.DeadLetters;
+import org.eventscim.query.deadletter.Replayed;
 import org.eventscim.query.index.ReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +47,8 @@ class ProjectionConsumer implements SmartLifecycle {
     private final ReadModels readModels;
     private final ProjectionWriter writer;
     private final EventRecords records;
+    private final DeadLetters deadLetters;
+    private final DeadLetterReplay replay;
     private final Set<TopicPartition> revoked = new HashSet<>();
 
     private volatile boolean running;
@@ -53,12 +58,14 @@ class ProjectionConsumer implements SmartLifecycle {
     private boolean retrying;
 
     ProjectionConsumer(@Value("${scim.kafka.bootstrap}") String bootstrap, ProjectionProperties properties,
-                       ReadModels readModels, ProjectionWriter writer, ObjectMapper json) {
+                       ReadModels readModels, ProjectionWriter writer, DeadLetters deadLetters, ObjectMapper json) {
         this.bootstrap = bootstrap;
         this.properties = properties;
         this.readModels = readModels;
         this.writer = writer;
         this.records = new EventRecords(json);
+        this.deadLetters = deadLetters;
+        this.replay = new DeadLetterReplay(deadLetters, writer, records, json);
     }
 
     ProjectionStatus status() {
@@ -109,9 +116,14 @@ class ProjectionConsumer implements SmartLifecycle {
     private void run() {
         try {
             prepareIndex();
+            // A restart is how a fix is deployed: the letters it may apply now go before any new event.
+            if (deadLetters.count() > 0) {
+                replayDeadLetters();
+            }
             consumer.subscribe(List.of(Topics.EVENTS), new RetryAwareRebalanceListener());
             status = new ProjectionStatus(true, null, null);
             while (running) {
+                deadLetters.takeReplayRequest().ifPresent(request -> request.complete(replayDeadLetters()));
                 pollOnce();
             }
         } catch (WakeupException stopping) {
@@ -127,12 +139,23 @@ class ProjectionConsumer implements SmartLifecycle {
         while (running) {
             try {
                 readModels.ensureExist();
+                deadLetters.reload();
                 return;
             } catch (IOException | RuntimeException failure) {
                 failed("preparing the indexes", failure, backoff);
                 sleep(backoff);
                 backoff = longer(backoff);
             }
+        }
+    }
+
+    /** A replay that fails (Elasticsearch down) changes nothing; the letters wait for the next one. */
+    private Replayed replayDeadLetters() {
+        try {
+            return replay.replay();
+        } catch (IOException | RuntimeException failure) {
+            log.warn("Replaying the dead letters failed; they stay: {}", failure.toString());
+            return new Replayed(deadLetters.count(), 0, deadLetters.count());
         }
     }
 
@@ -154,12 +177,14 @@ class ProjectionConsumer implements SmartLifecycle {
 
     /** True once the batch is written; false if the consumer is stopping or lost some of its partitions. */
     private boolean writeWithRetry(ConsumerRecords<String, byte[]> batch) {
-        var events = records.envelopes(batch);
+        EventRecords.Polled polled = records.read(batch);
         Duration backoff = properties.retryBackoff();
         revoked.clear();
         while (running) {
             try {
-                writer.write(events);
+                DeadLetterBatch letters = deadLetters.batch();
+                polled.unreadable().forEach(letters::unreadable);
+                writer.write(polled.events(), letters);
                 if (retrying) {
                     log.info("Elasticsearch writes succeed again; projection resumed");
                     retrying = false;
@@ -168,7 +193,7 @@ class ProjectionConsumer implements SmartLifecycle {
                 status = new ProjectionStatus(true, null, null);
                 return true;
             } catch (IOException | RuntimeException failure) {
-                failed("writing " + events.size() + " events to Elasticsearch", failure, backoff);
+                failed("writing " + polled.events().size() + " events to Elasticsearch", failure, backoff);
                 retrying = true;
                 consumer.pause(consumer.assignment());
                 if (!waitKeepingMembership(backoff, batch)) {

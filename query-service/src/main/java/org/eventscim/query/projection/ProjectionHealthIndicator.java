@@ -1,5 +1,6 @@
 package org.eventscim.query.projection;
 
+import org.eventscim.query.deadletter.DeadLetters;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 class ProjectionHealthIndicator implements HealthIndicator {
 
     private final ProjectionConsumer consumer;
+    private final DeadLetters deadLetters;
 
-    ProjectionHealthIndicator(ProjectionConsumer consumer) {
+    ProjectionHealthIndicator(ProjectionConsumer consumer, DeadLetters deadLetters) {
         this.consumer = consumer;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -24,6 +27,7 @@ class ProjectionHealthIndicator implements HealthIndicator {
         if (status.lastFailure() != null) {
             health.withDetail("retrying", status.lastFailure()).withDetail("since", status.failedAt().toString());
         }
-        return health.build();
+        // Dead letters do not make the service unhealthy (everything else is applied); the metric raises the alert.
+        return health.withDetail("deadLetters", deadLetters.count()).build();
     }
 }

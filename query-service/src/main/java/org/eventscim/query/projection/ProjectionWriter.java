@@ -15,11 +15,11 @@ import java.util.function.Predicate;
 import org.eventscim.events.EventEnvelope;
 import org.eventscim.query.consistency.AppliedVersions;
 import org.eventscim.query.consistency.ResourceKey;
+import org.eventscim.query.deadletter.DeadLetterBatch;
+import org.eventscim.query.index.AuditDocument;
 import org.eventscim.query.index.IndexFreshness;
 import org.eventscim.query.index.ReadModels;
 import org.eventscim.query.index.ResourceDocument;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +37,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ProjectionWriter {
-
-    private static final Logger log = LoggerFactory.getLogger(ProjectionWriter.class);
 
     private final ReadModels readModels;
     private final ResourceDocuments documents;
@@ -70,16 +68,29 @@ class ProjectionWriter {
 
     /**
      * Applies the batch's effect. Throws when Elasticsearch fails in a way worth retrying;
-     * the whole batch may then be written again, which is harmless.
+     * the whole batch may then be written again (with a new {@code letters}), which is harmless. An event the
+     * projectors throw on, and any later event of its resource, becomes a dead letter; the other events of the
+     * batch are applied. The letters are stored last, once everything else is written.
      */
-    void write(List<EventEnvelope> events) throws IOException {
+    void write(List<EventEnvelope> polled, DeadLetterBatch letters) throws IOException {
+        List<EventEnvelope> events = new ArrayList<>(polled.size());
+        List<AuditDocument> trail = new ArrayList<>(polled.size());
+        for (EventEnvelope event : polled) {
+            try {
+                trail.add(AuditProjector.document(event));
+                events.add(event);
+            } catch (RuntimeException poison) {
+                letters.failed(event, poison);
+            }
+        }
         // Every event, of any type, is part of the audit trail; written first, so that once a write is reported
         // applied its history shows it too.
-        audit.write(events.stream().map(AuditProjector::document).toList());
+        audit.write(trail);
         List<EventEnvelope> handled = events.stream()
                 .filter(event -> UserProjector.handles(event) || GroupProjector.handles(event))
                 .toList();
         if (handled.isEmpty()) {
+            letters.commit();
             return;
         }
         long started = System.nanoTime();
@@ -94,6 +105,10 @@ class ProjectionWriter {
         Map<ResourceKey, Long> newest = new HashMap<>();
         for (EventEnvelope event : handled) {
             String id = ResourceDocument.id(event.metadata().tenantId(), event.resourceId());
+            if (letters.blocks(event)) {
+                letters.blocked(event);
+                continue;
+            }
             ResourceDocument result;
             try {
                 if (UserProjector.handles(event)) {
@@ -111,10 +126,9 @@ class ProjectionWriter {
                     }
                     membershipChanges.apply(after);
                 }
-            } catch (IllegalArgumentException unreadable) {
-                // Retrying cannot fix a malformed event; skipping it keeps the projection moving.
-                log.error("Skipping event {} of {} {}: {}", event.eventId(), event.resourceType(),
-                        event.resourceId(), unreadable.getMessage());
+            } catch (RuntimeException poison) {
+                // Retrying cannot fix what the projection code throws on; parking it keeps the other resources moving.
+                letters.failed(event, poison);
                 continue;
             }
             // What the document now holds, not the event's version: a change that came early is not applied yet.
@@ -134,6 +148,7 @@ class ProjectionWriter {
             documents.write(writes);
             bulkTimer.record(System.nanoTime() - bulkStarted, TimeUnit.NANOSECONDS);
         }
+        letters.commit();
         // Every version reported here is now in the index (written, or already superseded), and the writes are
         // counted, so a search from whoever learns of it refreshes first.
         newest.forEach(appliedVersions::applied);

@@ -4,42 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eventscim.events.AttributeChange;
 import org.eventscim.events.EventEnvelope;
 import org.eventscim.events.EventMetadata;
 import org.eventscim.events.StreamPosition;
-import org.eventscim.events.Topics;
 import org.eventscim.events.credential.CredentialEvents;
 import org.eventscim.events.credential.TokenIssued;
 import org.eventscim.events.group.GroupCreated;
@@ -51,18 +39,13 @@ import org.eventscim.events.user.UserCreated;
 import org.eventscim.events.user.UserDeleted;
 import org.eventscim.protocol.ScimSchemas;
 import org.eventscim.protocol.caller.Caller;
-import org.eventscim.protocol.caller.CallerTokenCodec;
 import org.eventscim.protocol.caller.Scopes;
-import org.eventscim.query.QueryServiceApplication;
-import org.eventscim.stack.infra.ElasticsearchServer;
-import org.eventscim.stack.infra.KafkaBroker;
-import org.eventscim.stack.process.ParallelStart;
+import org.eventscim.query.support.QueryServiceStack;
+import org.eventscim.query.support.QueryServiceStack.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The audit API of the query-service on a real Kafka broker and a real Elasticsearch: events published as
@@ -71,12 +54,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class AuditApiIntegrationTest {
 
-    private static final String SECRET = "audit-api-integration-test-secret-0123456789";
-    private static final String BASE_URL = "https://scim.example.test/scim/v2";
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final String BASE_URL = QueryServiceStack.BASE_URL;
+    private static final ObjectMapper JSON = QueryServiceStack.JSON;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final CallerTokenCodec TOKENS = new CallerTokenCodec(SECRET, Clock.systemUTC());
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final AtomicLong TRANSACTIONS = new AtomicLong(1000);
     private static final List<JsonNode> RECORDED = new CopyOnWriteArrayList<>();
@@ -86,25 +66,14 @@ class AuditApiIntegrationTest {
     @TempDir
     static Path dataDirectory;
 
-    private static KafkaBroker kafka;
-    private static ElasticsearchServer elasticsearch;
+    private static QueryServiceStack stack;
     private static HttpServer commandService;
-    private static ConfigurableApplicationContext app;
-    private static KafkaProducer<String, byte[]> producer;
-    private static String baseUri;
 
     @BeforeAll
     static void start() throws Exception {
-        try (ParallelStart starts = new ParallelStart()) {
-            Future<KafkaBroker> broker = starts.submit(() -> KafkaBroker.start(dataDirectory));
-            Future<ElasticsearchServer> search = starts.submit(() -> ElasticsearchServer.start(dataDirectory));
-            starts.awaitAll();
-            kafka = broker.get();
-            elasticsearch = search.get();
-        }
         commandService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         commandService.createContext("/internal/credential-events", exchange -> {
-            TOKENS.verify(exchange.getRequestHeaders().getFirst(Caller.HEADER));
+            QueryServiceStack.verify(exchange.getRequestHeaders().getFirst(Caller.HEADER));
             JsonNode events = JSON.readTree(exchange.getRequestBody());
             int status = RECORDING_STATUS.get();
             if (status == 200) {
@@ -116,42 +85,22 @@ class AuditApiIntegrationTest {
             exchange.close();
         });
         commandService.start();
-        app = new SpringApplicationBuilder(QueryServiceApplication.class).run(
-                "--server.port=0",
-                "--scim.kafka.bootstrap=" + kafka.bootstrapServers(),
-                "--scim.elasticsearch.url=" + elasticsearch.url(),
-                "--scim.internal.secret=" + SECRET,
+        stack = QueryServiceStack.start(dataDirectory,
                 "--scim.audit.command-url=http://127.0.0.1:" + commandService.getAddress().getPort(),
-                "--scim.projection.poll-timeout=100ms",
                 // Small pages, so that histories and exports are read in several; a page of events searched
                 // (count + 1) must fit in the window too, so these tests ask for at most 2.
                 "--scim.elasticsearch.audit.max-result-window=3",
                 // No background refresh: every search sees applied events only through the service's own refreshes.
                 "--scim.elasticsearch.audit.refresh-interval=-1");
-        baseUri = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 0),
-                new StringSerializer(), new ByteArraySerializer());
     }
 
     @AfterAll
     static void stop() {
-        if (producer != null) {
-            producer.close();
-        }
-        if (app != null) {
-            app.close();
+        if (stack != null) {
+            stack.close();
         }
         if (commandService != null) {
             commandService.stop(0);
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (elasticsearch != null) {
-            elasticsearch.close();
         }
     }
 
@@ -388,8 +337,7 @@ class AuditApiIntegrationTest {
     }
 
     private static void publish(EventEnvelope event) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.EVENTS, event.resourceId(), JSON.writeValueAsBytes(event)))
-                .get(10, TimeUnit.SECONDS);
+        stack.publish(event);
     }
 
     private static void awaitHistory(String tenant, String resources, String id, int events) throws Exception {
@@ -418,17 +366,17 @@ class AuditApiIntegrationTest {
     // --- HTTP, as the gateway forwards it ---
 
     private static Response get(String tenant, String path, String... scopes) throws Exception {
-        HttpResponse<String> response = raw(tenant, path, scopes);
-        return new Response(response.statusCode(), response.headers().map(),
-                response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
+        return stack.send(request(tenant, path, scopes));
     }
 
     private static HttpResponse<String> raw(String tenant, String path, String... scopes) throws Exception {
+        return HTTP.send(request(tenant, path, scopes), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(String tenant, String path, String... scopes) {
         Caller caller = new Caller(tenant, "token-auditor", "auditor", Set.copyOf(Arrays.asList(scopes)),
                 "192.0.2.9", "junit", UUID.randomUUID().toString(), BASE_URL);
-        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUri + path))
-                .header(Caller.HEADER, TOKENS.sign(caller, Duration.ofMinutes(1)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return stack.request(caller, path).build();
     }
 
     private static String encode(String value) {
@@ -437,15 +385,5 @@ class AuditApiIntegrationTest {
 
     private static String tenant() {
         return "tenant-" + UUID.randomUUID();
-    }
-
-    private record Response(int status, Map<String, List<String>> headers, JsonNode body) {
-
-        String header(String name) {
-            return headers.entrySet().stream()
-                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                    .map(entry -> entry.getValue().getFirst())
-                    .findFirst().orElse(null);
-        }
     }
 }

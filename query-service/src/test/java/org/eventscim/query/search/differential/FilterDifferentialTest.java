@@ -4,22 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,30 +22,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eventscim.events.EventEnvelope;
 import org.eventscim.events.EventMetadata;
 import org.eventscim.events.StreamPosition;
-import org.eventscim.events.Topics;
 import org.eventscim.events.user.UserCreated;
 import org.eventscim.events.user.UserPasswordChanged;
-import org.eventscim.protocol.caller.Caller;
-import org.eventscim.protocol.caller.CallerTokenCodec;
 import org.eventscim.protocol.caller.Scopes;
-import org.eventscim.query.QueryServiceApplication;
-import org.eventscim.stack.infra.ElasticsearchServer;
-import org.eventscim.stack.infra.KafkaBroker;
-import org.eventscim.stack.process.ParallelStart;
+import org.eventscim.query.support.QueryServiceStack;
+import org.eventscim.query.support.QueryServiceStack.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Differential test of the filter translation: random users go through the real projection (events on
@@ -75,36 +55,16 @@ class FilterDifferentialTest {
     private static final int CLIENTS = 3;
     private static final AtomicLong POSITIONS = new AtomicLong();
 
-    private static final String SECRET = "filter-differential-test-secret-0123456789abcdef";
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final CallerTokenCodec TOKENS = new CallerTokenCodec(SECRET, Clock.systemUTC());
+    private static final ObjectMapper JSON = QueryServiceStack.JSON;
 
     @TempDir
     static Path dataDirectory;
 
-    private static KafkaBroker kafka;
-    private static ElasticsearchServer elasticsearch;
-    private static ConfigurableApplicationContext app;
-    private static String baseUri;
+    private static QueryServiceStack stack;
 
     @BeforeAll
     static void start() throws Exception {
-        try (ParallelStart starts = new ParallelStart()) {
-            Future<KafkaBroker> broker = starts.submit(() -> KafkaBroker.start(dataDirectory));
-            Future<ElasticsearchServer> search = starts.submit(() -> ElasticsearchServer.start(dataDirectory));
-            starts.awaitAll();
-            kafka = broker.get();
-            elasticsearch = search.get();
-        }
-        app = new SpringApplicationBuilder(QueryServiceApplication.class).run(
-                "--server.port=0",
-                "--scim.kafka.bootstrap=" + kafka.bootstrapServers(),
-                "--scim.elasticsearch.url=" + elasticsearch.url(),
-                "--scim.internal.secret=" + SECRET,
-                "--scim.projection.poll-timeout=100ms");
-        baseUri = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        stack = QueryServiceStack.start(dataDirectory);
         // The indexes exist once the service has started, but their shards may not be allocated yet.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (get("tenant-warm-up", "/scim/v2/Users?count=0", Scopes.SCIM_READ).status() != 200) {
@@ -115,14 +75,8 @@ class FilterDifferentialTest {
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (elasticsearch != null) {
-            elasticsearch.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -186,26 +140,21 @@ class FilterDifferentialTest {
     private static List<JsonNode> project(String tenant, Random random) throws Exception {
         RandomUsers users = new RandomUsers(random);
         List<RandomUsers.GeneratedUser> generated = new ArrayList<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < USERS; i++) {
-                RandomUsers.GeneratedUser user = users.next(i);
-                generated.add(user);
-                Future<?> sent = send(producer, event(tenant, user.id(), 1, "UserCreated", user.created(),
-                        new UserCreated(user.id(), tenant, user.attributes())));
-                if (i == 0) {
-                    // The first send creates the topic; the others follow once it has a leader.
-                    sent.get(30, TimeUnit.SECONDS);
-                }
-                if (!user.lastModified().equals(user.created())) {
-                    send(producer, event(tenant, user.id(), 2, "UserPasswordChanged", user.lastModified(),
-                            new UserPasswordChanged(user.id(), "hash")));
-                }
+        for (int i = 0; i < USERS; i++) {
+            RandomUsers.GeneratedUser user = users.next(i);
+            generated.add(user);
+            Future<?> sent = stack.send(event(tenant, user.id(), 1, "UserCreated", user.created(),
+                    new UserCreated(user.id(), tenant, user.attributes())));
+            if (i == 0) {
+                // The first send creates the topic; the others follow once it has a leader.
+                sent.get(30, TimeUnit.SECONDS);
             }
-            producer.flush();
+            if (!user.lastModified().equals(user.created())) {
+                stack.send(event(tenant, user.id(), 2, "UserPasswordChanged", user.lastModified(),
+                        new UserPasswordChanged(user.id(), "hash")));
+            }
         }
+        stack.flush();
         for (RandomUsers.GeneratedUser user : generated) {
             long version = user.lastModified().equals(user.created()) ? 1 : 2;
             JsonNode applied = get(tenant, "/internal/applied?resourceType=User&id=" + user.id() + "&version=" + version
@@ -268,22 +217,8 @@ class FilterDifferentialTest {
                 JSON.valueToTree(payload));
     }
 
-    private static Future<?> send(KafkaProducer<String, byte[]> producer, EventEnvelope event) throws Exception {
-        return producer.send(new ProducerRecord<>(Topics.EVENTS, event.resourceId(), JSON.writeValueAsBytes(event)));
-    }
-
     private static Response get(String tenant, String path, String scope) throws Exception {
-        Caller caller = new Caller(tenant, "token-diff", "differential-test", Set.of(scope), "127.0.0.1", "junit",
-                UUID.randomUUID().toString(), "https://scim.example.test/scim/v2");
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUri + path))
-                .header(Caller.HEADER, TOKENS.sign(caller, Duration.ofMinutes(5)))
-                .header("Accept", "application/scim+json")
-                .timeout(Duration.ofSeconds(30))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), JSON.readTree(response.body()));
-    }
-
-    private record Response(int status, JsonNode body) {
+        return stack.get(QueryServiceStack.caller(tenant, scope), path);
     }
 
     /** What the service answered: the ids of a 200, else the status and its error body. */
