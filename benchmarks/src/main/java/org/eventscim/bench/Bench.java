@@ -51,7 +51,7 @@ public final class Bench {
             case "groups" -> new GroupsBenchmark(scim).run(integer(options, "--rounds", 5),
                     integer(options, "--group-size", 100_000), integer(options, "--samples", 200));
             case "bulk" -> new BulkBenchmark(scim).run(integer(options, "--rounds", 3), integer(options, "--users", 1000));
-            case "gateway" -> new GatewayOverheadBenchmark(scim, baseUrl).run(integer(options, "--requests", 5000), 500);
+            case "gateway" -> new GatewayOverheadBenchmark(scim).run(integer(options, "--requests", 5000), 500);
             default -> new WriteReadBenchmark(scim).run(integer(options, "--cycles", 1000), integer(options, "--warm-up", 50));
         }
     }

@@ -1,10 +1,6 @@
 package org.eventscim.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -21,11 +17,9 @@ final class GatewayOverheadBenchmark {
     private static final Pattern QUANTILE = Pattern.compile("scim_gateway_overhead_seconds\\{quantile=\"(0\\.5|0\\.99)\"} ([0-9.Ee-]+)");
 
     private final ScimHttp scim;
-    private final String baseUrl;
 
-    GatewayOverheadBenchmark(ScimHttp scim, String baseUrl) {
+    GatewayOverheadBenchmark(ScimHttp scim) {
         this.scim = scim;
-        this.baseUrl = baseUrl;
     }
 
     void run(int requests, int warmUp) throws IOException, InterruptedException {
@@ -48,9 +42,7 @@ final class GatewayOverheadBenchmark {
                 throw new IllegalStateException("GET answered " + read.status());
             }
         }
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        baseUrl.replaceFirst("/scim/v2.*$", "") + "/actuator/prometheus")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = scim.gatewayMetrics();
         System.out.printf("GET /Users/{id}, 1 client, %,d requests after %,d warm-up%n", requests, warmUp);
         System.out.printf("  end to end           p50 %6.2f ms  p99 %6.2f ms%n",
                 endToEnd.getValueAtPercentile(50) / 1e6, endToEnd.getValueAtPercentile(99) / 1e6);

@@ -45,6 +45,20 @@ final class ScimHttp {
         return new Reply(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
     }
 
+    /** The gateway's Prometheus metrics; the token must be an admin token of the operator's tenant. */
+    String gatewayMetrics() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.replaceFirst("/scim/v2.*$", "") + "/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The gateway's metrics answered " + response.statusCode()
+                    + "; SCIM_TOKEN must be an admin token of the operator's tenant");
+        }
+        return response.body();
+    }
+
     static String filter(String resourceType, String filter) {
         return "/" + resourceType + "?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8);
     }

@@ -11,6 +11,7 @@ import org.eventscim.events.credential.AuthenticationThrottled;
 import org.eventscim.gateway.audit.CredentialActor;
 import org.eventscim.gateway.audit.CredentialAudit;
 import org.eventscim.gateway.bootstrap.BootstrapProperties;
+import org.eventscim.protocol.caller.Scopes;
 import org.eventscim.protocol.error.ScimErrorResponses;
 import org.eventscim.protocol.error.ScimException;
 import org.springframework.core.Ordered;
@@ -23,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Every SCIM, audit and admin request needs a valid bearer token; otherwise 401 with a SCIM error body. A source
  * that keeps presenting wrong tokens gets 429 for the rest of the minute instead (see
- * {@link FailedAuthentications}).
+ * {@link FailedAuthentications}). The actuator, health aside, is the operator's: its metrics name every tenant,
+ * so it takes an {@code admin} token of the operator's tenant (403 for any other token).
  */
 @Component
 @Order(BearerTokenFilter.ORDER)
@@ -34,6 +36,8 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     /** The request attribute holding the {@link AuthenticatedClient}; a constant, so handlers can name it. */
     public static final String CLIENT_ATTRIBUTE = "eventscim.authenticatedClient";
     private static final String BEARER = "bearer ";
+    private static final String ACTUATOR = "/actuator";
+    private static final String HEALTH = ACTUATOR + "/health";
 
     private final ApiTokens tokens;
     private final JwtBearerTokens jwts;
@@ -55,7 +59,13 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !(path.startsWith("/scim/") || path.startsWith("/audit/") || path.startsWith("/admin/"));
+        return !(path.startsWith("/scim/") || path.startsWith("/audit/") || path.startsWith("/admin/")
+                || isOperatorsActuator(path));
+    }
+
+    private static boolean isOperatorsActuator(String path) {
+        return (path.equals(ACTUATOR) || path.startsWith(ACTUATOR + "/"))
+                && !(path.equals(HEALTH) || path.startsWith(HEALTH + "/"));
     }
 
     @Override
@@ -84,8 +94,17 @@ public class BearerTokenFilter extends OncePerRequestFilter {
                     ? "A bearer token is required." : "The bearer token is not valid."));
             return;
         }
+        if (isOperatorsActuator(request.getRequestURI()) && !isOperatorAdmin(client.get())) {
+            ScimErrorResponses.write(response, json, ScimException.forbidden(
+                    "Only an admin token of the operator's tenant (" + operatorTenant + ") reads the actuator."));
+            return;
+        }
         request.setAttribute(CLIENT_ATTRIBUTE, client.get());
         chain.doFilter(request, response);
+    }
+
+    private boolean isOperatorAdmin(AuthenticatedClient client) {
+        return client.tenantId().equals(operatorTenant) && client.hasScope(Scopes.ADMIN);
     }
 
     private Optional<AuthenticatedClient> authenticate(String token) {
