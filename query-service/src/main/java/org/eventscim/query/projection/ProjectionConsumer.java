@@ -43,6 +43,7 @@ class ProjectionConsumer implements SmartLifecycle {
     private final ProjectionProperties properties;
     private final ReadModels readModels;
     private final ProjectionWriter writer;
+    private final ProjectionHold hold;
     private final EventRecords records;
     private final Set<TopicPartition> revoked = new HashSet<>();
 
@@ -53,11 +54,12 @@ class ProjectionConsumer implements SmartLifecycle {
     private boolean retrying;
 
     ProjectionConsumer(@Value("${scim.kafka.bootstrap}") String bootstrap, ProjectionProperties properties,
-                       ReadModels readModels, ProjectionWriter writer, ObjectMapper json) {
+                       ReadModels readModels, ProjectionWriter writer, ProjectionHold hold, ObjectMapper json) {
         this.bootstrap = bootstrap;
         this.properties = properties;
         this.readModels = readModels;
         this.writer = writer;
+        this.hold = hold;
         this.records = new EventRecords(json);
     }
 
@@ -159,7 +161,7 @@ class ProjectionConsumer implements SmartLifecycle {
         revoked.clear();
         while (running) {
             try {
-                writer.write(events);
+                hold.write(() -> writer.write(events));
                 if (retrying) {
                     log.info("Elasticsearch writes succeed again; projection resumed");
                     retrying = false;
