@@ -4,15 +4,15 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** A client's X-Request-Id is kept when it is a sane token (it ends up in the audit trail), else one is made. */
-final class RequestIds {
+public final class RequestIds {
 
-    static final String HEADER = "X-Request-Id";
+    public static final String HEADER = "X-Request-Id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private RequestIds() {
     }
 
-    static String from(String offered) {
+    public static String from(String offered) {
         return offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
 }

@@ -29,7 +29,7 @@ public final class DeadLetterBatch {
     private final DeadLetters store;
     private final Map<String, DeadLetter> letters = new LinkedHashMap<>();
     private final Map<ResourceKey, String> blocked = new HashMap<>();
-    /** Resources whose letters this batch replays: the store's block does not hold for them here. */
+    /** Resources whose letters this batch replays: the store's block does not hold for them here; null for all. */
     private final Set<ResourceKey> released;
 
     DeadLetterBatch(DeadLetters store, Set<ResourceKey> released) {
@@ -40,7 +40,8 @@ public final class DeadLetterBatch {
     /** Whether an earlier event of this event's resource is a dead letter, so this one must not be applied. */
     public boolean blocks(EventEnvelope event) {
         ResourceKey resource = key(event);
-        return blocked.containsKey(resource) || (!released.contains(resource) && store.blocks(resource));
+        return blocked.containsKey(resource)
+                || (released != null && !released.contains(resource) && store.blocks(resource));
     }
 
     /** The projection threw on this event: no retry of the same code can apply it. */
@@ -71,6 +72,9 @@ public final class DeadLetterBatch {
 
     /** Stores the letters; from then on their resources are blocked for every batch. */
     public void commit() throws IOException {
+        if (released == null) {
+            throw new IllegalStateException("A rebuild's letters are not stored");
+        }
         store.store(letters.values(), released);
     }
 

@@ -66,6 +66,15 @@ public class DeadLetters {
         return new DeadLetterBatch(this, Set.of());
     }
 
+    /**
+     * Letters for a rebuild of the read models from the event store: it blocks a resource only behind a poison
+     * event it met itself (it reads every event from the start, so the live projection's blocks do not apply),
+     * and is never committed: the live projection meets the same events and stores its own letters.
+     */
+    public DeadLetterBatch rebuildBatch() {
+        return new DeadLetterBatch(this, null);
+    }
+
     /** The same for a replay of these letters: their resources take events again unless one fails again. */
     public DeadLetterBatch replayOf(Collection<DeadLetter> replayed) {
         Set<ResourceKey> released = new HashSet<>();

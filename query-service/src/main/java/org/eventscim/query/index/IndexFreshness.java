@@ -7,8 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,18 +22,29 @@ import org.springframework.stereotype.Component;
 @Component
 public class IndexFreshness {
 
-    private final Map<String, FreshnessGuard> guards;
+    private final ElasticsearchClient client;
+    private final Map<String, FreshnessGuard> guards = new ConcurrentHashMap<>();
 
     IndexFreshness(ElasticsearchClient client, ReadModels readModels, MeterRegistry meters) {
-        this.guards = List.of(readModels.users().alias(), readModels.groups().alias(), readModels.memberships().alias(),
-                        readModels.audit().alias())
-                .stream()
-                .collect(Collectors.toUnmodifiableMap(Function.identity(), alias -> new FreshnessGuard(
-                        () -> refresh(client, alias))));
-        guards.forEach((alias, guard) -> FunctionCounter.builder("scim.search.refreshes", guard, FreshnessGuard::refreshes)
-                .description("Refreshes a search waited for, because writes to its index were not searchable yet")
-                .tag("index", alias)
-                .register(meters));
+        this.client = client;
+        for (String alias : List.of(readModels.users().alias(), readModels.groups().alias(),
+                readModels.memberships().alias(), readModels.audit().alias())) {
+            FreshnessGuard guard = new FreshnessGuard(() -> refresh(client, alias));
+            guards.put(alias, guard);
+            FunctionCounter.builder("scim.search.refreshes", guard, FreshnessGuard::refreshes)
+                    .description("Refreshes a search waited for, because writes to its index were not searchable yet")
+                    .tag("index", alias)
+                    .register(meters);
+        }
+    }
+
+    /** Counts writes to a concrete index written apart from the aliases (a rebuild's) until {@link #forget}. */
+    public void track(String index) {
+        guards.putIfAbsent(index, new FreshnessGuard(() -> refresh(client, index)));
+    }
+
+    public void forget(String index) {
+        guards.remove(index);
     }
 
     /** Counts a completed write to the read model behind {@code alias}: the next search of it refreshes first. */

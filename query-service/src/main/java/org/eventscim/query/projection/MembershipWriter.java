@@ -49,8 +49,8 @@ class MembershipWriter {
         this.freshness = freshness;
     }
 
-    /** Does nothing for a batch without membership changes. */
-    void write(MembershipChanges changes) throws IOException {
+    /** Writes to {@code target} (the alias, or a rebuild's index); does nothing for a batch without changes. */
+    void write(MembershipChanges changes, String target) throws IOException {
         List<BulkOperation> operations = new ArrayList<>();
         for (MembershipChanges.Pending write : changes.pending()) {
             MembershipDocument membership = write.membership();
@@ -60,16 +60,16 @@ class MembershipWriter {
         }
         List<ResourceKey> ended = changes.endedGroups();
         if (!ended.isEmpty()) {
-            for (MembershipDocument membership : membershipsOf(ended)) {
+            for (MembershipDocument membership : membershipsOf(ended, target)) {
                 operations.add(BulkOperation.of(operation -> operation.delete(delete -> delete.id(membership.id()))));
             }
         }
         // Bounded requests, however many members a deleted group had.
         for (int from = 0; from < operations.size(); from += index.pageSize()) {
             List<BulkOperation> chunk = operations.subList(from, Math.min(operations.size(), from + index.pageSize()));
-            BulkResponse response = client.bulk(BulkRequest.of(bulk -> bulk.index(index.alias()).operations(chunk)));
+            BulkResponse response = client.bulk(BulkRequest.of(bulk -> bulk.index(target).operations(chunk)));
             // Counted even if some items failed: those that did not are written.
-            freshness.applied(index.alias());
+            freshness.applied(target);
             failures(response);
         }
     }
@@ -79,15 +79,15 @@ class MembershipWriter {
      * earlier batches' writes are made searchable first, or a membership not refreshed yet would outlive
      * its group.
      */
-    private List<MembershipDocument> membershipsOf(List<ResourceKey> groups) throws IOException {
-        freshness.awaitSearchable(index.alias());
+    private List<MembershipDocument> membershipsOf(List<ResourceKey> groups, String target) throws IOException {
+        freshness.awaitSearchable(target);
         Query query = ofGroups(groups);
         List<MembershipDocument> found = new ArrayList<>();
         List<FieldValue> after = List.of();
         while (true) {
             List<FieldValue> cursor = after;
             SearchResponse<MembershipDocument> response = client.search(search -> {
-                search.index(index.alias()).query(query).size(index.pageSize())
+                search.index(target).query(query).size(index.pageSize())
                         .trackTotalHits(total -> total.enabled(false));
                 SORT.forEach(field -> search.sort(sort -> sort.field(order -> order.field(field).order(SortOrder.Asc))));
                 return cursor.isEmpty() ? search : search.searchAfter(cursor);

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -46,6 +47,7 @@ class ProjectionConsumer implements SmartLifecycle {
     private final ProjectionProperties properties;
     private final ReadModels readModels;
     private final ProjectionWriter writer;
+    private final ProjectionHold hold;
     private final EventRecords records;
     private final DeadLetters deadLetters;
     private final DeadLetterReplay replay;
@@ -58,11 +60,13 @@ class ProjectionConsumer implements SmartLifecycle {
     private boolean retrying;
 
     ProjectionConsumer(@Value("${scim.kafka.bootstrap}") String bootstrap, ProjectionProperties properties,
-                       ReadModels readModels, ProjectionWriter writer, DeadLetters deadLetters, ObjectMapper json) {
+                       ReadModels readModels, ProjectionWriter writer, ProjectionHold hold, DeadLetters deadLetters,
+                       ObjectMapper json) {
         this.bootstrap = bootstrap;
         this.properties = properties;
         this.readModels = readModels;
         this.writer = writer;
+        this.hold = hold;
         this.records = new EventRecords(json);
         this.deadLetters = deadLetters;
         this.replay = new DeadLetterReplay(deadLetters, writer, records, json);
@@ -152,7 +156,10 @@ class ProjectionConsumer implements SmartLifecycle {
     /** A replay that fails (Elasticsearch down) changes nothing; the letters wait for the next one. */
     private Replayed replayDeadLetters() {
         try {
-            return replay.replay();
+            AtomicReference<Replayed> replayed = new AtomicReference<>();
+            // Like a live batch: never while a rebuild holds the projection to move the aliases.
+            hold.write(() -> replayed.set(replay.replay()));
+            return replayed.get();
         } catch (IOException | RuntimeException failure) {
             log.warn("Replaying the dead letters failed; they stay: {}", failure.toString());
             return new Replayed(deadLetters.count(), 0, deadLetters.count());
@@ -184,7 +191,7 @@ class ProjectionConsumer implements SmartLifecycle {
             try {
                 DeadLetterBatch letters = deadLetters.batch();
                 polled.unreadable().forEach(letters::unreadable);
-                writer.write(polled.events(), letters);
+                hold.write(() -> writer.write(polled.events(), letters));
                 if (retrying) {
                     log.info("Elasticsearch writes succeed again; projection resumed");
                     retrying = false;

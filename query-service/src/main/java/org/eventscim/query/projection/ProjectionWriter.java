@@ -18,6 +18,7 @@ import org.eventscim.query.consistency.ResourceKey;
 import org.eventscim.query.deadletter.DeadLetterBatch;
 import org.eventscim.query.index.AuditDocument;
 import org.eventscim.query.index.IndexFreshness;
+import org.eventscim.query.index.ReadModelIndexes;
 import org.eventscim.query.index.ReadModels;
 import org.eventscim.query.index.ResourceDocument;
 import org.springframework.stereotype.Component;
@@ -34,11 +35,15 @@ import org.springframework.stereotype.Component;
  * membership changes are applied ({@link GroupProjector}), so it must never get ahead of them. A batch
  * that fails in between is written again, and the group events, not yet reflected in the group
  * documents, apply again.
+ *
+ * <p>The fold itself ({@link #fold}) also serves a rebuild of the read models from the event store, aimed at new
+ * indexes instead of the aliases, so a rebuilt read model is exactly what the live projection would hold.
  */
 @Component
-class ProjectionWriter {
+public class ProjectionWriter {
 
     private final ReadModels readModels;
+    private final ReadModelIndexes aliases;
     private final ResourceDocuments documents;
     private final MembershipWriter memberships;
     private final AuditDocuments audit;
@@ -50,6 +55,7 @@ class ProjectionWriter {
     ProjectionWriter(ReadModels readModels, ResourceDocuments documents, MembershipWriter memberships,
                      AuditDocuments audit, AppliedVersions appliedVersions, MeterRegistry meters) {
         this.readModels = readModels;
+        this.aliases = ReadModelIndexes.aliasesOf(readModels);
         this.documents = documents;
         this.memberships = memberships;
         this.audit = audit;
@@ -94,10 +100,31 @@ class ProjectionWriter {
             return;
         }
         long started = System.nanoTime();
+        Map<ResourceKey, Long> newest = fold(handled, aliases, letters);
+        letters.commit();
+        // Every version reported here is now in the index (written, or already superseded), and the writes are
+        // counted, so a search from whoever learns of it refreshes first.
+        newest.forEach(appliedVersions::applied);
+        Instant applied = Instant.now();
+        handled.forEach(event -> lag.record(Duration.between(event.timestamp(), applied)));
+        batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Folds User and Group events (others are ignored) into the read models in {@code target} and writes the
+     * result; returns, per resource, the version its document now holds. An event the projectors throw on, and
+     * every later event of its resource, goes to {@code letters} instead. Throws when Elasticsearch fails in a
+     * way worth retrying; folding the same events again is harmless.
+     */
+    public Map<ResourceKey, Long> fold(List<EventEnvelope> events, ReadModelIndexes target, DeadLetterBatch letters)
+            throws IOException {
+        List<EventEnvelope> handled = events.stream()
+                .filter(event -> UserProjector.handles(event) || GroupProjector.handles(event))
+                .toList();
         // Every resource of the batch is read first: a change applies only to the version right before it
         // (UserProjector.follows), and a creation sent again must not stand in for a newer stored version.
-        Map<String, ResourceDocument> users = documents.load(readModels.users().alias(), ids(handled, UserProjector::handles));
-        Map<String, ResourceDocument> groups = documents.load(readModels.groups().alias(),
+        Map<String, ResourceDocument> users = documents.load(target.users(), ids(handled, UserProjector::handles));
+        Map<String, ResourceDocument> groups = documents.load(target.groups(),
                 ids(handled, GroupProjector::handles));
         Map<String, ResourceDocument> changedUsers = new LinkedHashMap<>();
         Map<String, ResourceDocument> changedGroups = new LinkedHashMap<>();
@@ -138,23 +165,17 @@ class ProjectionWriter {
             }
         }
         List<ResourceDocuments.Write> writes = new ArrayList<>();
-        changedUsers.values().forEach(user -> writes.add(new ResourceDocuments.Write(readModels.users().alias(),
+        changedUsers.values().forEach(user -> writes.add(new ResourceDocuments.Write(target.users(),
                 readModels.users().indexed(user))));
-        changedGroups.values().forEach(group -> writes.add(new ResourceDocuments.Write(readModels.groups().alias(),
+        changedGroups.values().forEach(group -> writes.add(new ResourceDocuments.Write(target.groups(),
                 readModels.groups().indexed(group))));
         if (!membershipChanges.isEmpty() || !writes.isEmpty()) {
             long bulkStarted = System.nanoTime();
-            memberships.write(membershipChanges);
+            memberships.write(membershipChanges, target.memberships());
             documents.write(writes);
             bulkTimer.record(System.nanoTime() - bulkStarted, TimeUnit.NANOSECONDS);
         }
-        letters.commit();
-        // Every version reported here is now in the index (written, or already superseded), and the writes are
-        // counted, so a search from whoever learns of it refreshes first.
-        newest.forEach(appliedVersions::applied);
-        Instant applied = Instant.now();
-        handled.forEach(event -> lag.record(Duration.between(event.timestamp(), applied)));
-        batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        return newest;
     }
 
     private static List<String> ids(List<EventEnvelope> events, Predicate<EventEnvelope> needed) {

@@ -24,6 +24,7 @@ import org.eventscim.events.EventMetadata;
 import org.eventscim.events.StreamPosition;
 import org.eventscim.events.user.UserChanged;
 import org.eventscim.events.user.UserCreated;
+import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.caller.Scopes;
 import org.eventscim.query.support.QueryServiceStack;
 import org.eventscim.query.support.QueryServiceStack.Response;
@@ -41,6 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DeadLettersIntegrationTest {
 
     private static final AtomicLong POSITIONS = new AtomicLong(1_000);
+    /** What the gateway forwards for the operator's admin token. */
+    private static final Caller OPERATOR = QueryServiceStack.caller("default", Scopes.ADMIN);
 
     @TempDir
     static Path dataDirectory;
@@ -107,8 +110,8 @@ class DeadLettersIntegrationTest {
         assertThat(metrics).contains("scim_projection_dead_letters_added_total{reason=\"unreadable\"} 1.0");
 
         // A replay cannot apply what the same code throws on: nothing changes, nothing is counted twice.
-        Response replayed = management(HttpRequest.newBuilder(URI.create(stack.baseUri() + "/actuator/deadletters"))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        Response replayed = stack.send(stack.request(OPERATOR, "/internal/read-models/dead-letters/replay")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(replayed.status()).isEqualTo(200);
         assertThat(replayed.body().path("letters").asInt()).isEqualTo(3);
         assertThat(replayed.body().path("applied").asInt()).isZero();
@@ -129,21 +132,18 @@ class DeadLettersIntegrationTest {
         assertThat(afterwards).containsKey(afterRestart.eventId()).hasSize(4);
         assertThat(afterwards.get(afterRestart.eventId()).path("blockedBy").asText()).isEqualTo(poison.eventId());
         assertThat(metrics()).contains("scim_projection_dead_letters 4.0");
-        JsonNode health = management(HttpRequest.newBuilder(URI.create(stack.baseUri() + "/actuator/health"))).body();
+        assertThat(stack.get(QueryServiceStack.caller("default", Scopes.SCIM_READ, Scopes.AUDIT_READ),
+                "/internal/read-models/dead-letters").status()).as("without admin").isEqualTo(403);
+        JsonNode health = stack.send(HttpRequest.newBuilder(URI.create(stack.baseUri() + "/actuator/health")).build()).body();
         assertThat(health.path("status").asText()).as("dead letters raise an alert, not an outage").isEqualTo("UP");
     }
 
     private static Map<String, JsonNode> letters() throws Exception {
-        Response listing = management(HttpRequest.newBuilder(URI.create(stack.baseUri() + "/actuator/deadletters")));
+        Response listing = stack.get(OPERATOR, "/internal/read-models/dead-letters");
         assertThat(listing.status()).isEqualTo(200);
         assertThat(listing.body().path("waiting").asInt()).isEqualTo(listing.body().path("letters").size());
         return StreamSupport.stream(listing.body().path("letters").spliterator(), false)
                 .collect(Collectors.toMap(letter -> letter.path("id").asText(), Function.identity()));
-    }
-
-    /** The actuator, on the service's own port: no caller token, as an operator on the host calls it. */
-    private static Response management(HttpRequest.Builder request) throws Exception {
-        return stack.send(request.build());
     }
 
     private static String metrics() throws Exception {
