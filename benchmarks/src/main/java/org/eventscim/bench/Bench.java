@@ -17,7 +17,8 @@ public final class Bench {
             "./scim bench groups [--rounds N] [--group-size N] [--samples N]",
             "./scim bench filters [--users N] [--samples N] [--index-paging-seconds S] [--tenant LOADED_TENANT] [--elasticsearch URL]",
             "./scim bench bulk [--rounds N] [--users N]",
-            "./scim bench gateway [--requests N]");
+            "./scim bench gateway [--requests N]",
+            "./scim bench soak [--minutes N] [--rate N] [--clients N] [--pool N] [--out DIR]");
 
     private Bench() {
     }
@@ -52,6 +53,15 @@ public final class Bench {
                     integer(options, "--group-size", 100_000), integer(options, "--samples", 200));
             case "bulk" -> new BulkBenchmark(scim).run(integer(options, "--rounds", 3), integer(options, "--users", 1000));
             case "gateway" -> new GatewayOverheadBenchmark(scim).run(integer(options, "--requests", 5000), 500);
+            case "soak" -> {
+                HeapAfterGc heap = new HeapAfterGc(Path.of(firstNonBlank(System.getenv("SCIM_DATA_DIR"), ".scim-data")));
+                boolean passed = new SoakBenchmark(scim, baseUrl, heap).run(integer(options, "--minutes", 30),
+                        integer(options, "--rate", 200), integer(options, "--clients", 8), integer(options, "--pool", 50),
+                        Path.of(options.getOrDefault("--out", "bench-results")));
+                if (!passed) {
+                    System.exit(1);
+                }
+            }
             default -> new WriteReadBenchmark(scim).run(integer(options, "--cycles", 1000), integer(options, "--warm-up", 50));
         }
     }

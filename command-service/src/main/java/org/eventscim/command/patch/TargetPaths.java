@@ -9,6 +9,7 @@ import com.unboundid.scim2.common.filters.FilterType;
 import java.util.Locale;
 import java.util.Set;
 import org.eventscim.protocol.ScimSchemas;
+import org.eventscim.protocol.schema.ScimSyntax;
 
 /**
  * Turns a client's attribute path into the SDK {@link Path} that addresses the stored user, spelled as
@@ -32,7 +33,7 @@ final class TargetPaths {
     static Path resolve(String text, ObjectNode user) throws BadRequestException {
         Path parsed;
         try {
-            parsed = Path.fromString(text);
+            parsed = ScimSyntax.path(text);
         } catch (BadRequestException e) {
             // The SDK reports a bad filter inside a path as invalidFilter or invalidPath; for a PATCH
             // path RFC 7644 §3.5.2 allows invalidPath, which tells the client the path is at fault.
@@ -40,6 +41,12 @@ final class TargetPaths {
         }
         if (parsed.size() == 0) {
             throw BadRequestException.invalidPath("'" + text + "' names no attribute");
+        }
+        // A sub-attribute's value filter may only compare its values; the SDK checks so by reading the filter's
+        // attribute, which an and, or or not has none of: a NullPointerException (found by fuzzing).
+        if (parsed.size() == 2 && parsed.getElement(1).getValueFilter() != null
+                && parsed.getElement(1).getValueFilter().getAttributePath() == null) {
+            throw BadRequestException.invalidPath("'" + text + "': a value filter on a sub-attribute can only compare its value");
         }
         Path path = isBareExtension(parsed)
                 ? Path.root().attribute(CanonicalNames.of(ScimSchemas.ENTERPRISE_USER, user))

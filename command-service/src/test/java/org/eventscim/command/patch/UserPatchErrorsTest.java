@@ -31,6 +31,18 @@ class UserPatchErrorsTest {
                  "Operations":[{"op":"remove","path":"emails[type eq"}]}""", "invalidPath");
     }
 
+    /** Found by PatchPathFuzzTest: the SDK failed with a NullPointerException or a ClassCastException (a 500). */
+    @Test
+    void pathsTheSdkCouldNotReadAreInvalidPaths() {
+        rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"add","path":"name.givenName[value eq \\"a\\" or value eq \\"b\\"]","value":"x"}]}""",
+                "invalidPath");
+        rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"remove","path":"emails[value eq [\\"a\\"]].type"}]}""", "invalidPath");
+    }
+
     @Test
     void aSubAttributeOfValuesAFilterDoesNotSelectHasNoTarget() {
         var e = rejected("""

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.eventscim.protocol.ScimSchemas;
 import org.eventscim.protocol.error.ScimException;
+import org.eventscim.protocol.schema.ScimSyntax;
 
 /**
  * The {@code attributes} / {@code excludedAttributes} parameters (RFC 7644 §3.9) applied to a rendered
@@ -92,7 +93,7 @@ public final class AttributeSelection {
                 continue;
             }
             try {
-                Path path = Path.fromString(name);
+                Path path = ScimSyntax.path(name);
                 if (path.size() > 2 || hasValueFilter(path)) {
                     throw ScimException.invalidValue("Unsupported attribute path '" + name + "'.");
                 }

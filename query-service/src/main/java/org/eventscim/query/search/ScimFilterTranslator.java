@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eventscim.protocol.error.ScimException;
+import org.eventscim.protocol.schema.ScimSyntax;
 import org.eventscim.query.index.Attribute;
 import org.eventscim.query.index.AttributeType;
 import org.eventscim.query.index.ResourceSchema;
@@ -70,7 +71,7 @@ public final class ScimFilterTranslator {
         }
         Filter filter;
         try {
-            filter = Filter.fromString(filterText);
+            filter = ScimSyntax.filter(filterText);
         } catch (BadRequestException malformed) {
             throw ScimException.invalidFilter("Invalid filter: " + malformed.getMessage());
         }

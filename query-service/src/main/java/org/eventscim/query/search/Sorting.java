@@ -8,6 +8,7 @@ import com.unboundid.scim2.common.exceptions.BadRequestException;
 import java.util.List;
 import java.util.Locale;
 import org.eventscim.protocol.error.ScimException;
+import org.eventscim.protocol.schema.ScimSyntax;
 import org.eventscim.query.index.Attribute;
 import org.eventscim.query.index.AttributeType;
 import org.eventscim.query.index.ResourceDocument;
@@ -39,7 +40,7 @@ public record Sorting(String field, boolean descending) {
         }
         Path path;
         try {
-            path = Path.fromString(sortBy.trim());
+            path = ScimSyntax.path(sortBy.trim());
         } catch (BadRequestException invalid) {
             throw ScimException.invalidValue("Invalid sortBy '" + sortBy + "': " + invalid.getMessage());
         }

@@ -248,6 +248,9 @@ class ScimFilterTranslatorTest {
         assertInvalid("meta.created gt \"yesterday\"", "not a valid dateTime");
         assertInvalid("userName gt null", "cannot compare userName with null");
         assertInvalid("userName co true", "quoted string");
+        // Found by ScimFilterFuzzTest: the SDK's parser threw ClassCastException (a 500) for these.
+        assertInvalid("userName eq [\"a\"]", "comparison values are strings");
+        assertInvalid("emails[value ew {}]", "comparison values are strings");
         assertInvalid("userName eq \"" + "a".repeat(ScimFilterTranslator.MAX_FILTER_LENGTH) + "\"", "longer than");
     }
 

@@ -79,7 +79,7 @@ public final class ResourceType {
     /** Resolves a path in SCIM syntax (RFC 7644 §3.10); empty if it is malformed or names no attribute of this type. */
     public Optional<AttributePath> resolve(String path) {
         try {
-            return resolve(Path.fromString(path));
+            return resolve(ScimSyntax.path(path));
         } catch (BadRequestException e) {
             return Optional.empty();
         }

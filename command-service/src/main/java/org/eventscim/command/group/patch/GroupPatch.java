@@ -21,6 +21,7 @@ import org.eventscim.command.patch.ResourcePatch;
 import org.eventscim.command.resource.ResourceIds;
 import org.eventscim.protocol.ScimSchemas;
 import org.eventscim.protocol.error.ScimException;
+import org.eventscim.protocol.schema.ScimSyntax;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -169,7 +170,7 @@ public record GroupPatch(List<ClientOperation> attributeOperations, List<MemberO
 
     private static Path parse(ClientOperation operation) {
         try {
-            return Path.fromString(operation.path());
+            return ScimSyntax.path(operation.path());
         } catch (BadRequestException e) {
             throw new ScimException(HttpStatus.BAD_REQUEST, "invalidPath",
                     operation.where() + ": not a valid attribute path: " + e.getMessage());

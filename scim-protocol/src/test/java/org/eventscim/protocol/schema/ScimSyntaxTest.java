@@ -1,0 +1,49 @@
+package org.eventscim.protocol.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.filters.Filter;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The two faults of the SDK's parser that fuzzing found (ScimFilterFuzzTest, PatchPathFuzzTest). */
+class ScimSyntaxTest {
+
+    @Test
+    void aJsonArrayOrObjectAsComparisonValueIsABadRequest() {
+        assertThatThrownBy(() -> ScimSyntax.filter("userName eq [\"a\"]"))
+                .isInstanceOfSatisfying(BadRequestException.class,
+                        refused -> assertThat(refused.getScimError().getScimType()).isEqualTo("invalidFilter"));
+        assertThatThrownBy(() -> ScimSyntax.path("emails[value eq {\"a\":1}].type"))
+                .isInstanceOfSatisfying(BadRequestException.class,
+                        refused -> assertThat(refused.getScimError().getScimType()).isEqualTo("invalidPath"));
+    }
+
+    @Test
+    void anAndChainBeforeOrIsOneFlatConjunction() throws BadRequestException {
+        assertThat(ScimSyntax.filter("a eq 1 and b eq 2 and c eq 3 or d eq 4"))
+                .hasToString("((a eq 1 and b eq 2 and c eq 3) or d eq 4)");
+        assertThat(ScimSyntax.path("emails[a eq 1 and b eq 2 and c eq 3 or d eq 4].value"))
+                .hasToString("emails[((a eq 1 and b eq 2 and c eq 3) or d eq 4)].value");
+        assertThat(ScimSyntax.filter("not (a eq 1 and (b eq 2 and c eq 3)) or x[a pr and b pr and c pr or d pr]"))
+                .hasToString("(not ((a eq 1 and b eq 2 and c eq 3)) or x[((a pr and b pr and c pr) or d pr)])");
+    }
+
+    @Test
+    void sixtyAndsBeforeOrParseToATreeOfSixtyThreeNodes() throws BadRequestException {
+        // Walked as the SDK returns it, this filter has 2^60 nodes.
+        String filter = String.join(" and ", Collections.nCopies(60, "userName eq \"a\"")) + " or title pr";
+        assertThat(nodes(ScimSyntax.filter(filter))).isEqualTo(63);
+    }
+
+    private static long nodes(Filter filter) {
+        long nodes = 1;
+        for (Filter operand : filter.getCombinedFilters() == null ? List.<Filter>of() : filter.getCombinedFilters()) {
+            nodes += nodes(operand);
+        }
+        return nodes;
+    }
+}
