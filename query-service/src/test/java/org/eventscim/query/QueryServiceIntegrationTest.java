@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.URI;
@@ -349,6 +350,40 @@ class QueryServiceIntegrationTest {
         assertThat(garbage.body().path("scimType").asText()).isEqualTo("invalidValue");
         assertThat(garbage.body().path("detail").asText()).contains("count");
         assertThat(post(tenant, "/scim/v2/Users/.search", "{\"startIndex\":\"first\"}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aWalkByStartIndexGoesOnWherePagesEndedUntilSomethingIsWritten() throws Exception {
+        String tenant = tenant();
+        List<String> ids = seedUsers(tenant, 130);
+        Counter continued = stack.app().getBean(MeterRegistry.class).counter("scim.search.index.pages.continued");
+        double before = continued.count();
+
+        List<String> walked = new ArrayList<>();
+        for (int start = 1; start <= 60; start += 20) {
+            JsonNode page = list(tenant, "count=20&startIndex=" + start);
+            assertThat(page.path("totalResults").asInt()).isEqualTo(130);
+            page.path("Resources").forEach(user -> walked.add(user.path("id").asText()));
+        }
+        assertThat(walked).containsExactlyElementsOf(ids.subList(0, 60));
+        assertThat(continued.count() - before).as("pages 2 and 3 went on from the page before").isEqualTo(2);
+
+        // A write in between: the next page is searched anew and sees it (the first user is gone, all move up one).
+        publish(deleted(tenant, ids.getFirst(), 2));
+        assertThat(applied(tenant, ids.getFirst(), 2, 10_000)).isTrue();
+        JsonNode afterDelete = list(tenant, "count=20&startIndex=61");
+        assertThat(continued.count() - before).isEqualTo(2);
+        assertThat(afterDelete.path("totalResults").asInt()).isEqualTo(129);
+        assertThat(afterDelete.path("Resources")).extracting(user -> user.path("id").asText())
+                .containsExactlyElementsOf(ids.subList(61, 81));
+
+        // Beyond the result window (50) too, and a page that was not asked for in order is searched the long way.
+        List<String> deep = new ArrayList<>();
+        for (int start = 101; start <= 129; start += 10) {
+            list(tenant, "count=10&startIndex=" + start).path("Resources").forEach(user -> deep.add(user.path("id").asText()));
+        }
+        assertThat(deep).containsExactlyElementsOf(ids.subList(101, 130));
+        assertThat(continued.count() - before).isEqualTo(4);
     }
 
     @Test

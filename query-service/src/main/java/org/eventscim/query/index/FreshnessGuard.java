@@ -67,6 +67,11 @@ public final class FreshnessGuard {
         await(refresh);
     }
 
+    /** How many writes were counted so far: while it stays the same, the index holds the same documents. */
+    public long writes() {
+        return applied.get();
+    }
+
     /** How many refreshes searches have caused; for tests and metrics. */
     public long refreshes() {
         return refreshes.get();

@@ -57,6 +57,14 @@ public class IndexFreshness {
         guard(alias).awaitSearchable();
     }
 
+    /**
+     * How many writes to the read model behind {@code alias} were counted so far; while it stays the same, a search
+     * finds what it found before (this instance is the one that writes).
+     */
+    public long writes(String alias) {
+        return guard(alias).writes();
+    }
+
     /** How many refreshes searches of the read model behind {@code alias} have caused. */
     public long refreshes(String alias) {
         return guard(alias).refreshes();

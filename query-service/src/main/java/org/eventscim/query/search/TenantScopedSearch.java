@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -61,13 +62,15 @@ public class TenantScopedSearch {
     private final ScimFilterTranslator groupFilters;
     private final SearchProperties limits;
     private final CursorCodec cursors;
+    private final IndexPageContinuations continuations;
 
     TenantScopedSearch(ElasticsearchClient client, ReadModels readModels, IndexFreshness freshness,
-                       SearchProperties limits, CursorCodec cursors) {
+                       SearchProperties limits, CursorCodec cursors, MeterRegistry meters) {
         this.client = client;
         this.freshness = freshness;
         this.limits = limits;
         this.cursors = cursors;
+        this.continuations = new IndexPageContinuations(meters);
         this.users = readModels.users();
         this.groups = readModels.groups();
         this.memberships = readModels.memberships();
@@ -159,56 +162,88 @@ public class TenantScopedSearch {
             return cursorPage(index, tenant, scoped, sorting, PageCursor.fingerprint(request.filter(), sorting),
                     request.cursor(), Page.count(request.count(), limits));
         }
-        return indexPage(index, tenant, scoped, sorting, Page.of(request.startIndex(), request.count(), limits));
+        return indexPage(index, tenant, scoped, sorting, PageCursor.fingerprint(request.filter(), sorting),
+                Page.of(request.startIndex(), request.count(), limits));
     }
 
     /**
      * A page by {@code startIndex}. Within the index's result window it is one search; deeper, the
      * results before it are walked with search_after, reading only their sort values, so any page of any
      * number of results is served. Each request reads the index as it is then (RFC 7644 §3.4.2.4 promises
-     * no more across requests); cursors (RFC 9865) read one point in time.
+     * no more across requests); cursors (RFC 9865) read one point in time. The page right after one served
+     * before, with nothing written since, starts where that one ended ({@link IndexPageContinuations}).
      */
-    private SearchResult indexPage(ResourceIndex index, String tenant, Query scoped, Sorting sorting, Page page) {
+    private SearchResult indexPage(ResourceIndex index, String tenant, Query scoped, Sorting sorting, String query,
+                                   Page page) {
         int window = index.maxResultWindow();
-        if (page.count() == 0 || page.from() + page.count() <= window) {
+        // Read before searching: a write during the search makes the remembered end useless, never wrong.
+        long writes = writes(index);
+        Optional<IndexPageContinuations.Continuation> known = page.count() == 0 ? Optional.empty()
+                : continuations.find(new IndexPageContinuations.Key(index.alias(), tenant, query, page.from()), writes);
+        long total;
+        List<FieldValue> after;
+        if (known.isPresent()) {
+            total = known.get().total();
+            after = known.get().after();
+        } else if (page.count() == 0 || page.from() + page.count() <= window) {
             SearchResponse<ResourceDocument> response = walk(index, scoped, sorting, List.of(),
                     page.count() == 0 ? 0 : page.from(), page.count(), true);
-            return new SearchResult(total(response), documents(response, tenant), page.startIndex(), null);
-        }
-        long total = -1;
-        List<FieldValue> after = List.of();
-        // Before the page: only the sort values of the last result of each window, the first one's found with from.
-        for (int skip = page.from(); skip > 0; ) {
-            int step = Math.min(skip, window);
-            boolean start = after.isEmpty();
-            SearchResponse<ResourceDocument> response = start ? walk(index, scoped, sorting, after, step - 1, 1, false)
-                    : walk(index, scoped, sorting, after, 0, step, false);
-            if (start) {
-                total = total(response);
-            }
             List<Hit<ResourceDocument>> hits = response.hits().hits();
-            if (hits.size() < (start ? 1 : step)) {
-                return new SearchResult(total, List.of(), page.startIndex(), null);
+            if (page.count() > 0 && hits.size() == page.count()) {
+                rememberEnd(index, tenant, query, page, hits.getLast().sort(), total(response), writes);
             }
-            after = hits.getLast().sort();
-            skip -= step;
+            return new SearchResult(total(response), documents(response, tenant), page.startIndex(), null);
+        } else {
+            total = -1;
+            after = List.of();
+            // Before the page: only the sort values of the last result of each window, the first one's found with from.
+            for (int skip = page.from(); skip > 0; ) {
+                int step = Math.min(skip, window);
+                boolean start = after.isEmpty();
+                SearchResponse<ResourceDocument> response = start ? walk(index, scoped, sorting, after, step - 1, 1, false)
+                        : walk(index, scoped, sorting, after, 0, step, false);
+                if (start) {
+                    total = total(response);
+                }
+                List<Hit<ResourceDocument>> hits = response.hits().hits();
+                if (hits.size() < (start ? 1 : step)) {
+                    return new SearchResult(total, List.of(), page.startIndex(), null);
+                }
+                after = hits.getLast().sort();
+                skip -= step;
+            }
         }
         List<ResourceDocument> documents = new ArrayList<>();
-        while (documents.size() < page.count()) {
-            int size = Math.min(page.count() - documents.size(), window);
-            boolean start = after.isEmpty();
+        int read = 0;
+        while (read < page.count()) {
+            int size = Math.min(page.count() - read, window);
             SearchResponse<ResourceDocument> response = walk(index, scoped, sorting, after, 0, size, true);
-            if (start) {
+            if (after.isEmpty()) {
                 total = total(response);
             }
             List<Hit<ResourceDocument>> hits = response.hits().hits();
             documents.addAll(documents(response, tenant));
+            read += hits.size();
             if (hits.size() < size) {
                 break;
             }
             after = hits.getLast().sort();
         }
+        if (read == page.count()) {
+            rememberEnd(index, tenant, query, page, after, total, writes);
+        }
         return new SearchResult(total, documents, page.startIndex(), null);
+    }
+
+    private void rememberEnd(ResourceIndex index, String tenant, String query, Page page, List<FieldValue> last,
+                             long total, long writes) {
+        continuations.remember(new IndexPageContinuations.Key(index.alias(), tenant, query, page.from() + page.count()),
+                new IndexPageContinuations.Continuation(last, total, writes));
+    }
+
+    /** What a listing's results depend on: its read model, and the memberships its filter may resolve. */
+    private long writes(ResourceIndex index) {
+        return freshness.writes(index.alias()) + freshness.writes(memberships.alias());
     }
 
     /**
