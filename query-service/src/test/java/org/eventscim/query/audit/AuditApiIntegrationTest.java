@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,26 +67,11 @@ class AuditApiIntegrationTest {
     static Path dataDirectory;
 
     private static QueryServiceStack stack;
-    private static HttpServer commandService;
 
     @BeforeAll
     static void start() throws Exception {
-        commandService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        commandService.createContext("/internal/credential-events", exchange -> {
-            QueryServiceStack.verify(exchange.getRequestHeaders().getFirst(Caller.HEADER));
-            JsonNode events = JSON.readTree(exchange.getRequestBody());
-            int status = RECORDING_STATUS.get();
-            if (status == 200) {
-                events.forEach(RECORDED::add);
-            }
-            byte[] answer = "{\"appended\":1}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        commandService.start();
-        stack = QueryServiceStack.start(dataDirectory,
-                "--scim.audit.command-url=http://127.0.0.1:" + commandService.getAddress().getPort(),
+        stack = QueryServiceStack.startWithCommandService(dataDirectory, "/internal/credential-events",
+                AuditApiIntegrationTest::recordCredentialEvents,
                 // Small pages, so that histories and exports are read in several; a page of events searched
                 // (count + 1) must fit in the window too, so these tests ask for at most 2.
                 "--scim.elasticsearch.audit.max-result-window=3",
@@ -98,9 +83,6 @@ class AuditApiIntegrationTest {
     static void stop() {
         if (stack != null) {
             stack.close();
-        }
-        if (commandService != null) {
-            commandService.stop(0);
         }
     }
 
@@ -309,6 +291,20 @@ class AuditApiIntegrationTest {
     // --- events ---
 
     /** Created at T0, title changed at T0+60s and T0+120s, deleted at T0+180s. */
+    /** The stand-in command-service's {@code POST /internal/credential-events}: records what it is sent. */
+    private static void recordCredentialEvents(HttpExchange exchange) throws IOException {
+        QueryServiceStack.verify(exchange.getRequestHeaders().getFirst(Caller.HEADER));
+        JsonNode events = JSON.readTree(exchange.getRequestBody());
+        int status = RECORDING_STATUS.get();
+        if (status == 200) {
+            events.forEach(RECORDED::add);
+        }
+        byte[] answer = "{\"appended\":1}".getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, answer.length);
+        exchange.getResponseBody().write(answer);
+        exchange.close();
+    }
+
     private static void publishUserLife(String tenant, String id) throws Exception {
         publish(user(tenant, id, 1, "UserCreated", T0, new UserCreated(id, tenant, attributes(id))));
         publish(user(tenant, id, 2, "UserChanged", T0.plusSeconds(60), new UserChanged(id,

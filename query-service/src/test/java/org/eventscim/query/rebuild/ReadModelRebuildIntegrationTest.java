@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,15 +62,11 @@ class ReadModelRebuildIntegrationTest {
     static Path dataDirectory;
 
     private static QueryServiceStack stack;
-    private static HttpServer commandService;
 
     @BeforeAll
     static void start() throws Exception {
-        commandService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        commandService.createContext("/internal/events", ReadModelRebuildIntegrationTest::serveStore);
-        commandService.start();
-        stack = QueryServiceStack.start(dataDirectory,
-                "--scim.rebuild.command-url=http://127.0.0.1:" + commandService.getAddress().getPort(),
+        stack = QueryServiceStack.startWithCommandService(dataDirectory, "/internal/events",
+                ReadModelRebuildIntegrationTest::serveStore,
                 // Several pages, so the fold carries documents from one page to the next.
                 "--scim.rebuild.batch-size=3");
     }
@@ -81,9 +75,6 @@ class ReadModelRebuildIntegrationTest {
     static void stop() {
         if (stack != null) {
             stack.close();
-        }
-        if (commandService != null) {
-            commandService.stop(0);
         }
     }
 

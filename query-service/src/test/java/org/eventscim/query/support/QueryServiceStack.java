@@ -3,6 +3,9 @@ package org.eventscim.query.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,6 +75,29 @@ public final class QueryServiceStack implements AutoCloseable {
         QueryServiceStack stack = new QueryServiceStack();
         try {
             stack.startIn(dataDirectory, settings);
+            return stack;
+        } catch (Exception | Error failure) {
+            stack.close();
+            throw failure;
+        }
+    }
+
+    /**
+     * The same, with a stand-in for the command-service serving {@code path} with {@code handler}: where the
+     * query-service records audit reads and reads the event store for a rebuild.
+     */
+    public static QueryServiceStack startWithCommandService(Path dataDirectory, String path, HttpHandler handler,
+                                                            String... settings) throws Exception {
+        HttpServer commandService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        commandService.createContext(path, handler);
+        commandService.start();
+        String url = "http://127.0.0.1:" + commandService.getAddress().getPort();
+        List<String> arguments = new ArrayList<>(List.of("--scim.audit.command-url=" + url, "--scim.rebuild.command-url=" + url));
+        arguments.addAll(Arrays.asList(settings));
+        QueryServiceStack stack = new QueryServiceStack();
+        stack.started.add(() -> commandService.stop(0));
+        try {
+            stack.startIn(dataDirectory, arguments.toArray(String[]::new));
             return stack;
         } catch (Exception | Error failure) {
             stack.close();
