@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.error.ScimException;
+import org.eventscim.query.deadletter.DeadLetters;
 import org.eventscim.query.search.TenantScopedSearch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,22 +30,26 @@ class AppliedController {
 
     private final AppliedVersions appliedVersions;
     private final TenantScopedSearch search;
+    private final DeadLetters deadLetters;
     private final Duration maxWait;
     private final Duration lookUpAfter;
     private final Executor lookUps = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("applied-look-up-", 0).daemon().factory());
 
-    AppliedController(AppliedVersions appliedVersions, TenantScopedSearch search,
+    AppliedController(AppliedVersions appliedVersions, TenantScopedSearch search, DeadLetters deadLetters,
                       @Value("${scim.consistency.max-wait}") Duration maxWait,
                       @Value("${scim.consistency.look-up-after}") Duration lookUpAfter) {
         this.appliedVersions = appliedVersions;
         this.search = search;
+        this.deadLetters = deadLetters;
         this.maxWait = maxWait;
         this.lookUpAfter = lookUpAfter;
     }
 
     /**
      * {@code {"applied": true}} once version ≥ {@code version} is applied (for a group: its document and
-     * its memberships), so that reads by id and searches show it; false after the (capped) timeout.
+     * its memberships), so that reads by id and searches show it; false after the (capped) timeout, or as soon as
+     * the resource is found parked behind a dead letter: no version of it will be applied until a replay, so
+     * the write need not wait out the timeout (an IdP syncing that user would otherwise wait on every write).
      */
     @GetMapping("/internal/applied")
     CompletableFuture<Map<String, Boolean>> applied(@RequestParam String resourceType, @RequestParam String id,
@@ -66,6 +71,10 @@ class AppliedController {
 
     private void lookUp(CompletableFuture<Boolean> applied, ResourceKey resource, long version) {
         if (applied.isDone()) {
+            return;
+        }
+        if (deadLetters.blocks(resource)) {
+            applied.complete(false);
             return;
         }
         try {

@@ -129,7 +129,8 @@ public class DeadLetters {
         ids.forEach(letters::remove);
     }
 
-    boolean blocks(ResourceKey resource) {
+    /** Whether the resource waits behind a dead letter: none of its later events is applied until a replay. */
+    public boolean blocks(ResourceKey resource) {
         return blocked.containsKey(resource);
     }
 

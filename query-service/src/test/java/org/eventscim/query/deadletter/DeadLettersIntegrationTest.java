@@ -85,6 +85,10 @@ class DeadLettersIntegrationTest {
         assertThat(user.header("ETag")).as("the poisoned user stays at the version before the poison").isEqualTo("W/\"1\"");
         assertThat(user.body().path("name").has("familyName")).isFalse();
         assertThat(applied(tenant, poisoned, 3, 300)).as("the change behind the poison is not applied over it").isFalse();
+        // A write to the parked resource is told so at once rather than after the whole wait it asks for.
+        long asked = System.nanoTime();
+        assertThat(applied(tenant, poisoned, 3, 8_000)).isFalse();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked)).isLessThan(4_000);
 
         Map<String, JsonNode> letters = letters();
         assertThat(letters).hasSize(3).containsKeys(poison.eventId(), waiting.eventId());
