@@ -125,7 +125,7 @@ public class DeadLetters {
         }
         BulkRequest.Builder request = new BulkRequest.Builder();
         ids.forEach(id -> request.operations(operation -> operation.delete(delete -> delete.index(index.alias()).id(id))));
-        failOnErrors(client.bulk(request.build()), 404);
+        failOnErrors(client.bulk(request.build()));
         ids.forEach(letters::remove);
     }
 
@@ -159,7 +159,7 @@ public class DeadLetters {
         BulkRequest.Builder request = new BulkRequest.Builder();
         batch.forEach(letter -> request.operations(operation -> operation.index(write -> write.index(index.alias())
                 .id(letter.id()).document(letter))));
-        failOnErrors(client.bulk(request.build()), -1);
+        failOnErrors(client.bulk(request.build()));
     }
 
     /** Returns whether the letter is new (not one a replay failed to apply again). */
@@ -208,12 +208,13 @@ public class DeadLetters {
         return found;
     }
 
-    private static void failOnErrors(BulkResponse response, int tolerated) throws IOException {
+    /** A letter already deleted is no error: Elasticsearch answers it {@code not_found} without one. */
+    private static void failOnErrors(BulkResponse response) throws IOException {
         if (!response.errors()) {
             return;
         }
         for (BulkResponseItem item : response.items()) {
-            if (item.error() != null && item.status() != tolerated) {
+            if (item.error() != null) {
                 throw new IOException("Dead letter " + item.id() + " failed with " + item.status() + ": "
                         + item.error().reason());
             }
