@@ -32,9 +32,7 @@ class AuditController {
     @GetMapping(path = VERIFY, produces = MediaType.APPLICATION_JSON_VALUE)
     VerificationReport verify(Caller caller, @RequestParam(required = false) String tenant,
                               @RequestParam(defaultValue = "1") long from) throws SQLException {
-        if (!caller.hasScope(Scopes.AUDIT_READ)) {
-            throw ScimException.forbidden("This token lacks the " + Scopes.AUDIT_READ + " scope.");
-        }
+        caller.requireScope(Scopes.AUDIT_READ);
         if (from < 1) {
             throw ScimException.invalidValue("from is a chain position, 1 or more.");
         }

@@ -48,9 +48,7 @@ class ReplayController {
     @GetMapping("/audit/v1/replay")
     void replay(Caller caller, @RequestParam(required = false) String tenant, @RequestParam(required = false) String asOf,
                 HttpServletResponse response) throws IOException {
-        if (!caller.hasScope(Scopes.AUDIT_READ)) {
-            throw ScimException.forbidden("This token lacks the " + Scopes.AUDIT_READ + " scope.");
-        }
+        caller.requireScope(Scopes.AUDIT_READ);
         boolean operator = caller.tenantId().equals(properties.operatorTenant());
         if (tenant != null && !operator && !tenant.equals(caller.tenantId())) {
             throw ScimException.notFound("No such tenant.");

@@ -43,7 +43,7 @@ class DeadLettersController {
 
     @GetMapping
     Listing list(Caller caller) {
-        requireAdmin(caller);
+        caller.requireScope(Scopes.ADMIN);
         try {
             return new Listing(deadLetters.count(), deadLetters.summaries(LISTED));
         } catch (IOException failure) {
@@ -53,7 +53,7 @@ class DeadLettersController {
 
     @PostMapping("/replay")
     Replayed replay(Caller caller) throws ExecutionException {
-        requireAdmin(caller);
+        caller.requireScope(Scopes.ADMIN);
         try {
             return deadLetters.requestReplay().get(REPLAY_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException stillRunning) {
@@ -65,11 +65,6 @@ class DeadLettersController {
         }
     }
 
-    private static void requireAdmin(Caller caller) {
-        if (!caller.hasScope(Scopes.ADMIN)) {
-            throw ScimException.forbidden("This token lacks the " + Scopes.ADMIN + " scope.");
-        }
-    }
 
     private static ScimException unavailable() {
         return new ScimException(HttpStatus.SERVICE_UNAVAILABLE, null, "The read model is unavailable; retry later.");

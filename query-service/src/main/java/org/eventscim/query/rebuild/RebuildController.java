@@ -31,13 +31,13 @@ class RebuildController {
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     RebuildStatus start(Caller caller, @RequestParam(defaultValue = "false") boolean deletePrevious) throws IOException {
-        requireAdmin(caller);
+        caller.requireScope(Scopes.ADMIN);
         return rebuild.start(caller, deletePrevious);
     }
 
     @GetMapping
     RebuildStatus status(Caller caller) {
-        requireAdmin(caller);
+        caller.requireScope(Scopes.ADMIN);
         RebuildStatus status = rebuild.status();
         if (status == null) {
             throw ScimException.notFound("No rebuild of the read models ran since the service started.");
@@ -45,9 +45,4 @@ class RebuildController {
         return status;
     }
 
-    private static void requireAdmin(Caller caller) {
-        if (!caller.hasScope(Scopes.ADMIN)) {
-            throw ScimException.forbidden("This token lacks the " + Scopes.ADMIN + " scope.");
-        }
-    }
 }

@@ -2,6 +2,7 @@ package org.eventscim.protocol.caller;
 
 import java.util.Objects;
 import java.util.Set;
+import org.eventscim.protocol.error.ScimException;
 
 /**
  * Who is calling, as established by the gateway: the tenant, the authenticated actor (token id or JWT
@@ -42,5 +43,12 @@ public record Caller(
 
     public boolean hasScope(String scope) {
         return scopes.contains(scope);
+    }
+
+    /** A 403 unless the caller's token holds {@code scope}: each service checks what the gateway checked too. */
+    public void requireScope(String scope) {
+        if (!hasScope(scope)) {
+            throw ScimException.forbidden("This token lacks the " + scope + " scope.");
+        }
     }
 }
