@@ -29,7 +29,7 @@ public class IndexFreshness {
         this.client = client;
         for (String alias : List.of(readModels.users().alias(), readModels.groups().alias(),
                 readModels.memberships().alias(), readModels.audit().alias())) {
-            FreshnessGuard guard = new FreshnessGuard(() -> refresh(client, alias));
+            FreshnessGuard guard = guardOf(client, alias);
             guards.put(alias, guard);
             FunctionCounter.builder("scim.search.refreshes", guard, FreshnessGuard::refreshes)
                     .description("Refreshes a search waited for, because writes to its index were not searchable yet")
@@ -40,7 +40,17 @@ public class IndexFreshness {
 
     /** Counts writes to a concrete index written apart from the aliases (a rebuild's) until {@link #forget}. */
     public void track(String index) {
-        guards.putIfAbsent(index, new FreshnessGuard(() -> refresh(client, index)));
+        guards.putIfAbsent(index, guardOf(client, index));
+    }
+
+    /**
+     * A new guard counts one write already: one made before this instance started (or by a rebuild's bulk load)
+     * may not be refreshed yet, and with a long background refresh interval it could stay invisible for long.
+     */
+    private static FreshnessGuard guardOf(ElasticsearchClient client, String index) {
+        FreshnessGuard guard = new FreshnessGuard(() -> refresh(client, index));
+        guard.applied();
+        return guard;
     }
 
     public void forget(String index) {

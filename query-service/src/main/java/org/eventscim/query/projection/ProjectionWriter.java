@@ -121,11 +121,11 @@ public class ProjectionWriter {
         List<EventEnvelope> handled = events.stream()
                 .filter(event -> UserProjector.handles(event) || GroupProjector.handles(event))
                 .toList();
-        // Every resource of the batch is read first: a change applies only to the version right before it
-        // (UserProjector.follows), and a creation sent again must not stand in for a newer stored version.
-        Map<String, ResourceDocument> users = documents.load(target.users(), ids(handled, UserProjector::handles));
+        // The stored documents are read first: a change applies only to the version right before it
+        // (UserProjector.follows).
+        Map<String, ResourceDocument> users = documents.load(target.users(), storedNeeded(handled, UserProjector::handles));
         Map<String, ResourceDocument> groups = documents.load(target.groups(),
-                ids(handled, GroupProjector::handles));
+                storedNeeded(handled, GroupProjector::handles));
         Map<String, ResourceDocument> changedUsers = new LinkedHashMap<>();
         Map<String, ResourceDocument> changedGroups = new LinkedHashMap<>();
         MembershipChanges membershipChanges = new MembershipChanges();
@@ -178,11 +178,20 @@ public class ProjectionWriter {
         return newest;
     }
 
-    private static List<String> ids(List<EventEnvelope> events, Predicate<EventEnvelope> needed) {
-        return events.stream()
-                .filter(needed)
-                .map(event -> ResourceDocument.id(event.metadata().tenantId(), event.resourceId()))
-                .distinct()
-                .toList();
+    /**
+     * The resources whose stored document the fold needs: all but those whose first event in the batch is their
+     * creation. From a creation on, the batch holds every event of the resource in the order written, so the fold
+     * alone gives its state; sent again, that state is refused by external versioning like any older write. Most
+     * batches under an IdP's import are creations only, and need no read at all.
+     */
+    private static List<String> storedNeeded(List<EventEnvelope> events, Predicate<EventEnvelope> needed) {
+        Map<String, Boolean> firstIsCreation = new LinkedHashMap<>();
+        for (EventEnvelope event : events) {
+            if (needed.test(event)) {
+                firstIsCreation.putIfAbsent(ResourceDocument.id(event.metadata().tenantId(), event.resourceId()),
+                        event.version() == 1);
+            }
+        }
+        return firstIsCreation.entrySet().stream().filter(first -> !first.getValue()).map(Map.Entry::getKey).toList();
     }
 }
