@@ -145,7 +145,7 @@ class AuditTrail {
         List<JsonNode> last = page.isEmpty() ? after.stream().map(SearchAfterJson::json).toList()
                 : page.getLast().sort().stream().map(SearchAfterJson::json).toList();
         return new Page(total, events, cursors.encode(new PageCursor(CURSOR_KIND, tenant, fingerprint, nextPit, last,
-                cursors.now(), total)));
+                cursors.now(), total, null)));
     }
 
     /**

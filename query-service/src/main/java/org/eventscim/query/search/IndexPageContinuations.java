@@ -34,8 +34,9 @@ final class IndexPageContinuations {
      * @param after  the sort values of the result right before the page
      * @param total  the matches counted for the page before
      * @param writes the count of writes to the read models when that page was searched
+     * @param window how far past {@code after} the page is looked for first ({@link Sorting#resumingAfter}), or null
      */
-    record Continuation(List<FieldValue> after, long total, long writes) {
+    record Continuation(List<FieldValue> after, long total, long writes, Long window) {
     }
 
     private final Counter continued;

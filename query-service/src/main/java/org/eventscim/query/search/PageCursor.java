@@ -20,9 +20,11 @@ import java.util.List;
  * @param issuedAt     epoch seconds of the page that issued it; it expires {@code cursorTimeout} later
  * @param totalResults the matching resources, counted by the first page: the point in time does not change,
  *                     so later pages need not count them again (an exact count visits every match)
+ * @param window       how far past {@code searchAfter} the next page is looked for first
+ *                     ({@link Sorting#resumingAfter}), or null
  */
 public record PageCursor(String resourceType, String tenant, String query, String pitId, List<JsonNode> searchAfter,
-                         long issuedAt, long totalResults) {
+                         long issuedAt, long totalResults, Long window) {
 
     public PageCursor {
         searchAfter = List.copyOf(searchAfter);

@@ -1,12 +1,16 @@
 package org.eventscim.query.search;
 
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.mapping.FieldType;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.eventscim.protocol.error.ScimException;
 import org.eventscim.protocol.schema.ScimSyntax;
 import org.eventscim.query.index.Attribute;
@@ -27,6 +31,9 @@ import org.eventscim.query.index.SortValues;
  * @param descending whether {@code sortOrder} is {@code descending}
  */
 public record Sorting(String field, boolean descending) {
+
+    private static final Set<String> ALWAYS_PRESENT_DATES = Set.of(ResourceDocument.CREATED, ResourceDocument.LAST_MODIFIED);
+    private static final long MIN_WINDOW_MILLIS = 1_000;
 
     /**
      * @throws ScimException 400 {@code invalidValue} for an attribute that is unknown, complex, derived
@@ -81,6 +88,43 @@ public record Sorting(String field, boolean descending) {
                         // An index created before a field was mapped sorts it as missing rather than failing.
                         .unmappedType(FieldType.Keyword))),
                 SortOptions.of(sort -> sort.field(by -> by.field(ResourceDocument.RESOURCE_ID).order(order))));
+    }
+
+    /**
+     * For the dates every live resource has, a filter that keeps only what lies from {@code after} (the sort
+     * values of a page's last result) to {@code windowMillis} beyond it, in this order; empty for other sorts.
+     * search_after alone makes Elasticsearch visit every result before that point again on each page (walking a
+     * million users, a page took from 5.6 ms at the start to 20.7 ms at the end), and an open range costs what
+     * lies after it; a window of about a page costs a page. It keeps ties (the id breaks them), and a page that
+     * does not fill within the window is read again without it ({@code windowMillis} null).
+     */
+    Optional<Query> resumingAfter(List<FieldValue> after, Long windowMillis) {
+        if (!ALWAYS_PRESENT_DATES.contains(field) || after.isEmpty() || !after.getFirst().isLong()) {
+            return Optional.empty();
+        }
+        long from = after.getFirst().longValue();
+        return Optional.of(Query.of(query -> query.range(range -> range.date(date -> {
+            date.field(field).format("epoch_millis");
+            if (descending) {
+                date.lte(String.valueOf(from));
+                return windowMillis == null ? date : date.gte(String.valueOf(from - windowMillis));
+            }
+            date.gte(String.valueOf(from));
+            return windowMillis == null ? date : date.lte(String.valueOf(from + windowMillis));
+        }))));
+    }
+
+    /**
+     * The window for the page after one whose results' first sort values ran from {@code first} to {@code last}:
+     * four times the span it covered, at least a second. Null where {@link #resumingAfter} narrows nothing.
+     */
+    Long nextWindow(List<FieldValue> first, List<FieldValue> last) {
+        if (!ALWAYS_PRESENT_DATES.contains(field) || first.isEmpty() || last.isEmpty()
+                || !first.getFirst().isLong() || !last.getFirst().isLong()) {
+            return null;
+        }
+        long span = Math.abs(last.getFirst().longValue() - first.getFirst().longValue());
+        return Math.max(MIN_WINDOW_MILLIS, Math.multiplyExact(Math.min(span, Long.MAX_VALUE / 8), 4L));
     }
 
     private static boolean descending(String sortOrder) {

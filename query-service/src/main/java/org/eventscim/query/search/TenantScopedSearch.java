@@ -182,15 +182,18 @@ public class TenantScopedSearch {
                 : continuations.find(new IndexPageContinuations.Key(index.alias(), tenant, query, page.from()), writes);
         long total;
         List<FieldValue> after;
+        Long resumeWindow = null;
         if (known.isPresent()) {
             total = known.get().total();
             after = known.get().after();
+            resumeWindow = known.get().window();
         } else if (page.count() == 0 || page.from() + page.count() <= window) {
-            SearchResponse<ResourceDocument> response = walk(index, scoped, sorting, List.of(),
+            SearchResponse<ResourceDocument> response = walk(index, scoped, sorting, List.of(), null,
                     page.count() == 0 ? 0 : page.from(), page.count(), true);
             List<Hit<ResourceDocument>> hits = response.hits().hits();
             if (page.count() > 0 && hits.size() == page.count()) {
-                rememberEnd(index, tenant, query, page, hits.getLast().sort(), total(response), writes);
+                rememberEnd(index, tenant, query, page, hits.getLast().sort(), total(response), writes,
+                        sorting.nextWindow(hits.getFirst().sort(), hits.getLast().sort()));
             }
             return new SearchResult(total(response), documents(response, tenant), page.startIndex(), null);
         } else {
@@ -200,8 +203,8 @@ public class TenantScopedSearch {
             for (int skip = page.from(); skip > 0; ) {
                 int step = Math.min(skip, window);
                 boolean start = after.isEmpty();
-                SearchResponse<ResourceDocument> response = start ? walk(index, scoped, sorting, after, step - 1, 1, false)
-                        : walk(index, scoped, sorting, after, 0, step, false);
+                SearchResponse<ResourceDocument> response = start ? walk(index, scoped, sorting, after, null, step - 1, 1, false)
+                        : walk(index, scoped, sorting, after, null, 0, step, false);
                 if (start) {
                     total = total(response);
                 }
@@ -214,31 +217,36 @@ public class TenantScopedSearch {
             }
         }
         List<ResourceDocument> documents = new ArrayList<>();
+        List<FieldValue> first = List.of();
         int read = 0;
         while (read < page.count()) {
             int size = Math.min(page.count() - read, window);
-            SearchResponse<ResourceDocument> response = walk(index, scoped, sorting, after, 0, size, true);
+            SearchResponse<ResourceDocument> response = walk(index, scoped, sorting, after, resumeWindow, 0, size, true);
+            resumeWindow = null;
             if (after.isEmpty()) {
                 total = total(response);
             }
             List<Hit<ResourceDocument>> hits = response.hits().hits();
             documents.addAll(documents(response, tenant));
             read += hits.size();
+            if (first.isEmpty() && !hits.isEmpty()) {
+                first = hits.getFirst().sort();
+            }
             if (hits.size() < size) {
                 break;
             }
             after = hits.getLast().sort();
         }
         if (read == page.count()) {
-            rememberEnd(index, tenant, query, page, after, total, writes);
+            rememberEnd(index, tenant, query, page, after, total, writes, sorting.nextWindow(first, after));
         }
         return new SearchResult(total, documents, page.startIndex(), null);
     }
 
     private void rememberEnd(ResourceIndex index, String tenant, String query, Page page, List<FieldValue> last,
-                             long total, long writes) {
+                             long total, long writes, Long window) {
         continuations.remember(new IndexPageContinuations.Key(index.alias(), tenant, query, page.from() + page.count()),
-                new IndexPageContinuations.Continuation(last, total, writes));
+                new IndexPageContinuations.Continuation(last, total, writes, window));
     }
 
     /** What a listing's results depend on: its read model, and the memberships its filter may resolve. */
@@ -250,13 +258,25 @@ public class TenantScopedSearch {
      * One search for an index page: the results after {@code after}, or from {@code from} at the start
      * (when {@code after} is empty), which alone counts the total.
      *
+     * @param window  how far past {@code after} to look first ({@link Sorting#resumingAfter}), or null
      * @param sources whether the documents are wanted, or only their sort values
      */
     private SearchResponse<ResourceDocument> walk(ResourceIndex index, Query scoped, Sorting sorting, List<FieldValue> after,
-                                                  int from, int size, boolean sources) {
+                                                  Long window, int from, int size, boolean sources) {
+        SearchResponse<ResourceDocument> response = walkOnce(index, resuming(scoped, sorting, after, window), sorting,
+                after, from, size, sources);
+        if (window != null && response.hits().hits().size() < size) {
+            // Fewer than asked within the window: the rest may lie beyond it.
+            return walkOnce(index, resuming(scoped, sorting, after, null), sorting, after, from, size, sources);
+        }
+        return response;
+    }
+
+    private SearchResponse<ResourceDocument> walkOnce(ResourceIndex index, Query query, Sorting sorting,
+                                                      List<FieldValue> after, int from, int size, boolean sources) {
         boolean start = after.isEmpty();
         return fresh(index.alias(), () -> client.search(search -> {
-            search.index(index.alias()).query(scoped).sort(sorting.options())
+            search.index(index.alias()).query(query).sort(sorting.options())
                     .size(size)
                     .source(source -> source.fetch(sources))
                     .trackTotalHits(total -> total.enabled(start));
@@ -281,23 +301,16 @@ public class TenantScopedSearch {
             return client.openPointInTime(open -> open.index(index.alias()).keepAlive(time -> time.time(keepAlive))).id();
         });
         List<FieldValue> after = cursor == null ? List.of() : cursor.searchAfter().stream().map(SearchAfterJson::fieldValue).toList();
-        SearchResponse<ResourceDocument> response = call(() -> {
-            try {
-                return client.search(search -> {
-                    search.pit(point -> point.id(pit).keepAlive(time -> time.time(keepAlive))).query(scoped).sort(sorting.options())
-                            .size(count + 1)
-                            .trackTotalHits(total -> total.enabled(cursor == null));
-                    return after.isEmpty() ? search : search.searchAfter(after);
-                }, ResourceDocument.class);
-            } catch (ElasticsearchException gone) {
-                if (gone.status() == 404) {
-                    throw CursorCodec.expired();
-                }
-                throw gone;
-            }
-        });
+        Long window = cursor == null ? null : cursor.window();
+        SearchResponse<ResourceDocument> response = pitPage(pit, keepAlive, resuming(scoped, sorting, after, window), sorting,
+                after, count, cursor == null);
+        if (window != null && response.hits().hits().size() <= count) {
+            // Not a page and one more within the window: the rest may lie beyond it.
+            response = pitPage(pitOf(response, pit), keepAlive, resuming(scoped, sorting, after, null), sorting, after,
+                    count, false);
+        }
         long total = cursor == null ? total(response) : cursor.totalResults();
-        String nextPit = response.pitId() != null ? response.pitId() : pit;
+        String nextPit = pitOf(response, pit);
         List<Hit<ResourceDocument>> hits = response.hits().hits();
         List<Hit<ResourceDocument>> page = hits.subList(0, Math.min(count, hits.size()));
         List<ResourceDocument> documents = page.stream().map(Hit::source).filter(Objects::nonNull)
@@ -309,9 +322,45 @@ public class TenantScopedSearch {
         // An empty page (count=0) stays where it was.
         List<JsonNode> last = page.isEmpty() ? after.stream().map(SearchAfterJson::json).toList()
                 : page.getLast().sort().stream().map(SearchAfterJson::json).toList();
+        Long nextWindow = page.isEmpty() ? window : sorting.nextWindow(page.getFirst().sort(), page.getLast().sort());
         String next = cursors.encode(new PageCursor(index.resourceType(), tenant, query, nextPit, last, cursors.now(),
-                total));
+                total, nextWindow));
         return new SearchResult(total, documents, null, next);
+    }
+
+    /** One page of a cursor's point in time; a point in time gone (expired, or closed) is the RFC's expired cursor. */
+    private SearchResponse<ResourceDocument> pitPage(String pit, String keepAlive, Query query, Sorting sorting,
+                                                     List<FieldValue> after, int count, boolean countTotal) {
+        return call(() -> {
+            try {
+                return client.search(search -> {
+                    search.pit(point -> point.id(pit).keepAlive(time -> time.time(keepAlive)))
+                            .query(query).sort(sorting.options())
+                            .size(count + 1)
+                            .trackTotalHits(total -> total.enabled(countTotal));
+                    return after.isEmpty() ? search : search.searchAfter(after);
+                }, ResourceDocument.class);
+            } catch (ElasticsearchException gone) {
+                if (gone.status() == 404) {
+                    throw CursorCodec.expired();
+                }
+                throw gone;
+            }
+        });
+    }
+
+    private static String pitOf(SearchResponse<ResourceDocument> response, String pit) {
+        return response.pitId() != null ? response.pitId() : pit;
+    }
+
+    /**
+     * The query of a page that starts after {@code after}: where the sort allows it, narrowed to start there and,
+     * given a {@code window}, to end that far on.
+     */
+    private static Query resuming(Query scoped, Sorting sorting, List<FieldValue> after, Long window) {
+        return sorting.resumingAfter(after, window)
+                .map(from -> Query.of(query -> query.bool(bool -> bool.filter(scoped, from))))
+                .orElse(scoped);
     }
 
     private void closeQuietly(String pit) {

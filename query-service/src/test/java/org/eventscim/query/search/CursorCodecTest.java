@@ -23,7 +23,7 @@ class CursorCodecTest {
 
     private final CursorCodec codec = codec(NOW, SECRET);
     private final PageCursor cursor = new PageCursor("User", "acme", "q1", "pit-id",
-            List.of(JSON.textNode("alice"), JSON.numberNode(1735689600000L), JSON.nullNode()), NOW.getEpochSecond(), 1_000_000);
+            List.of(JSON.textNode("alice"), JSON.numberNode(1735689600000L), JSON.nullNode()), NOW.getEpochSecond(), 1_000_000, 4_000L);
 
     @Test
     void aCursorComesBackAsIssued() {
