@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -457,6 +459,41 @@ class QueryServiceIntegrationTest {
         JsonNode fresh = list(tenant, "sortBy=userName&count=1&cursor=");
         assertThat(fresh.path("totalResults").asInt()).isEqualTo(58);
         assertThat(fresh.path("Resources").get(0).path("id").asText()).isEqualTo(late);
+    }
+
+    @Test
+    void walksInCreationOrderGoOnAcrossTiesAndLongGapsBetweenPages() throws Exception {
+        String tenant = tenant();
+        // Seven created at the same moment, five a second apart, then a month of nothing before eight more:
+        // a page is looked for within a window past the last one's end, and a gap longer than it must not end the walk.
+        Map<String, Instant> created = new HashMap<>();
+        for (int i = 0; i < 20; i++) {
+            Instant at = i < 7 ? CREATED_AT : i < 12 ? CREATED_AT.plusSeconds(i - 6) : CREATED_AT.plus(Duration.ofDays(30)).plusSeconds(i);
+            String id = UUID.randomUUID().toString();
+            created.put(id, at);
+            stack.send(user(tenant, id, "walk-" + i + "@corp.test", "Walker", "ext-walk-" + i, at, null));
+        }
+        stack.flush();
+        awaitProjectionCaughtUp();
+        List<String> expected = created.keySet().stream()
+                .sorted(Comparator.comparing((String id) -> created.get(id)).thenComparing(id -> id)).toList();
+
+        List<String> byCursor = new ArrayList<>();
+        JsonNode page = list(tenant, "count=3&cursor=");
+        while (true) {
+            page.path("Resources").forEach(user -> byCursor.add(user.path("id").asText()));
+            if (!page.has("nextCursor")) {
+                break;
+            }
+            page = list(tenant, "count=3&cursor=" + encode(page.path("nextCursor").asText()));
+        }
+        List<String> byIndex = new ArrayList<>();
+        for (int start = 1; start <= 21; start += 3) {
+            list(tenant, "count=3&startIndex=" + start).path("Resources").forEach(user -> byIndex.add(user.path("id").asText()));
+        }
+
+        assertThat(byCursor).containsExactlyElementsOf(expected);
+        assertThat(byIndex).containsExactlyElementsOf(expected);
     }
 
     @Test
