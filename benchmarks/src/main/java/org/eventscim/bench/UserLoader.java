@@ -74,6 +74,26 @@ final class UserLoader {
         send("POST", "/scim-users/_refresh", null);
     }
 
+    /**
+     * Waits (at most {@code limit}) until Elasticsearch merges no segments: merging what a bulk load of a million
+     * users wrote keeps a core busy for minutes, and the figures are meant for a read model in service, not for
+     * the minutes after its load.
+     */
+    void awaitMergesSettled(Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode nodes = send("GET", "/_nodes/stats/indices/merge", null).path("nodes");
+            boolean merging = false;
+            for (JsonNode node : nodes) {
+                merging |= node.path("indices").path("merges").path("current").asLong() > 0;
+            }
+            if (!merging) {
+                break;
+            }
+            Thread.sleep(1_000);
+        }
+    }
+
     private void bulk(String tenant, int from, int to) throws IOException, InterruptedException {
         StringBuilder body = new StringBuilder(to - from << 10);
         for (int i = from; i < to; i++) {

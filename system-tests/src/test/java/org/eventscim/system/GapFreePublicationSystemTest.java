@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,6 +22,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -84,6 +90,33 @@ class GapFreePublicationSystemTest {
             }
             assertThat(scim.get("/Users/" + lateUser).status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void thePublicationPositionIsSavedAtMostEveryIntervalAndReachesTheLastEventOnceIdle() throws Exception {
+        ScimClient scim = TestStacks.client();
+        double savesBefore = positionSaves();
+        long started = System.nanoTime();
+        List<String> created = createUsersConcurrently(scim, 40);
+        double busySeconds = (System.nanoTime() - started) / 1e9;
+        double saves = positionSaves() - savesBefore;
+
+        // 40 creates by 40 clients are published in many batches; a save after each was a commit each.
+        assertThat(saves).isLessThanOrEqualTo(busySeconds / 0.25 + 2);
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (StoredEvents.beyondSavedPublication(created) > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(StoredEvents.beyondSavedPublication(created)).isZero();
+    }
+
+    private static double positionSaves() throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(TestStacks.shared().serviceUrl("command-service") + "/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher saves = Pattern.compile("(?m)^scim_publication_position_saves_total(?:\\{[^}]*})? (\\S+)$").matcher(metrics.body());
+        assertThat(saves.find()).as(metrics.body()).isTrue();
+        return Double.parseDouble(saves.group(1));
     }
 
     /** Only the events of this test's resources, by resource id, with their positions checked to rise per partition. */

@@ -64,6 +64,20 @@ final class StoredEvents {
         return column(resourceId, "convert_from(meta_data, 'UTF8')").getLast();
     }
 
+    /** How many events of these resources lie beyond the position publication was saved as having reached. */
+    static long beyondSavedPublication(List<String> resourceIds) throws SQLException {
+        try (Connection db = database();
+             PreparedStatement query = db.prepareStatement("""
+                     SELECT count(*) FROM scim_events.domain_event_entry e, scim_events.publication_position p
+                     WHERE e.aggregate_identifier = ANY (?) AND (e.tx_id, e.global_index) > (p.tx_id, p.global_index)""")) {
+            query.setArray(1, db.createArrayOf("varchar", resourceIds.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     private static List<String> column(String resourceId, String expression) throws SQLException {
         try (Connection db = database();
              PreparedStatement query = db.prepareStatement("SELECT " + expression

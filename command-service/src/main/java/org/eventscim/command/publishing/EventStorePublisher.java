@@ -1,5 +1,6 @@
 package org.eventscim.command.publishing;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -18,6 +19,10 @@ import org.springframework.stereotype.Component;
  * The outbox: publishes every stored event to Kafka, at least once and in store order, from a
  * position kept in the same database. Writes never wait for it; if Kafka is down they still succeed
  * and publication resumes where it stopped.
+ *
+ * <p>The position is saved at most once per {@code position-save-interval}, not after every batch: a
+ * durable write per batch cost a commit (and its fsync) on the path of every write's visibility. After
+ * a crash, what was sent since the last save is sent again, which the read side ignores.
  */
 @Component
 public class EventStorePublisher implements SmartLifecycle {
@@ -29,6 +34,7 @@ public class EventStorePublisher implements SmartLifecycle {
     private final KafkaEventSender sender;
     private final PublishingProperties properties;
     private final Timer lag;
+    private final Counter positionSaves;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
@@ -42,6 +48,9 @@ public class EventStorePublisher implements SmartLifecycle {
         this.lag = Timer.builder("scim.publication.lag")
                 .description("From an event's append to Kafka's acknowledgement of it")
                 .publishPercentiles(0.5, 0.99)
+                .register(meters);
+        this.positionSaves = Counter.builder("scim.publication.position.saves")
+                .description("Saves of the position publication has reached")
                 .register(meters);
     }
 
@@ -77,21 +86,30 @@ public class EventStorePublisher implements SmartLifecycle {
 
     private void publishUntilStopped() {
         StreamPosition position = null;
+        StreamPosition saved = null;
+        long savedAt = System.nanoTime();
         while (running) {
             try {
                 if (position == null) {
                     position = positions.load();
+                    saved = position;
                 }
                 List<EventEnvelope> batch = reader.after(position, properties.batchSize());
-                if (batch.isEmpty()) {
-                    awaitWakeUp(properties.idlePoll().toMillis());
-                    continue;
+                if (!batch.isEmpty()) {
+                    sender.sendAll(batch);
+                    Instant published = Instant.now();
+                    batch.forEach(event -> lag.record(Duration.between(event.timestamp(), published)));
+                    position = batch.getLast().position();
                 }
-                sender.sendAll(batch);
-                Instant published = Instant.now();
-                batch.forEach(event -> lag.record(Duration.between(event.timestamp(), published)));
-                position = batch.getLast().position();
-                positions.save(position);
+                if (!position.equals(saved) && System.nanoTime() - savedAt >= properties.positionSaveInterval().toNanos()) {
+                    save(position);
+                    saved = position;
+                    savedAt = System.nanoTime();
+                }
+                if (batch.isEmpty()) {
+                    // Also wakes up within the idle poll to save what the last batch reached.
+                    awaitWakeUp(properties.idlePoll().toMillis());
+                }
             } catch (Exception failure) {
                 log.warn("Publishing to Kafka failed; retrying from the last acknowledged position: {}",
                         failure.toString());
@@ -99,6 +117,19 @@ public class EventStorePublisher implements SmartLifecycle {
                 awaitWakeUp(properties.retryBackoff().toMillis());
             }
         }
+        if (position != null && !position.equals(saved)) {
+            try {
+                save(position);
+            } catch (RuntimeException failure) {
+                log.warn("Saving the publication position on stop failed; the next start sends some events again: {}",
+                        failure.toString());
+            }
+        }
+    }
+
+    private void save(StreamPosition position) {
+        positions.save(position);
+        positionSaves.increment();
     }
 
     private void awaitWakeUp(long millis) {

@@ -5,5 +5,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code scim.publishing.*}: see application.yml for the defaults and what each one means. */
 @ConfigurationProperties("scim.publishing")
-public record PublishingProperties(int batchSize, Duration idlePoll, Duration retryBackoff) {
+public record PublishingProperties(int batchSize, Duration idlePoll, Duration retryBackoff, Duration positionSaveInterval) {
 }
