@@ -1,7 +1,6 @@
 package org.eventscim.query.audit;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -27,6 +26,7 @@ import org.eventscim.query.index.IndexFreshness;
 import org.eventscim.query.index.ReadModels;
 import org.eventscim.query.search.CursorCodec;
 import org.eventscim.query.search.PageCursor;
+import org.eventscim.query.search.PointInTimePage;
 import org.eventscim.query.search.SearchAfterJson;
 import org.eventscim.query.search.SearchProperties;
 import org.slf4j.Logger;
@@ -118,22 +118,9 @@ class AuditTrail {
         List<FieldValue> after = cursor == null ? List.of()
                 : cursor.searchAfter().stream().map(SearchAfterJson::fieldValue).toList();
         Query scoped = scoped(tenant, query.criteria());
-        SearchResponse<AuditDocument> response = call(() -> {
-            try {
-                return client.search(search -> {
-                    search.pit(point -> point.id(pit).keepAlive(time -> time.time(keepAlive))).query(scoped)
-                            .sort(positionOrder(SortOrder.Desc)).size(count + 1)
-                            .trackTotalHits(total -> total.enabled(true));
-                    return after.isEmpty() ? search : search.searchAfter(after);
-                }, AuditDocument.class);
-            } catch (ElasticsearchException gone) {
-                if (gone.status() == 404) {
-                    throw CursorCodec.expired();
-                }
-                throw gone;
-            }
-        });
-        String nextPit = response.pitId() != null ? response.pitId() : pit;
+        SearchResponse<AuditDocument> response = call(() -> PointInTimePage.search(client, pit, keepAlive, scoped,
+                positionOrder(SortOrder.Desc), after, count + 1, true, AuditDocument.class));
+        String nextPit = PointInTimePage.next(response, pit);
         List<Hit<AuditDocument>> hits = response.hits().hits();
         List<Hit<AuditDocument>> page = hits.subList(0, Math.min(count, hits.size()));
         List<AuditDocument> events = documents(page, tenant);

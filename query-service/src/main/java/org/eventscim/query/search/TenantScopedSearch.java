@@ -302,15 +302,16 @@ public class TenantScopedSearch {
         });
         List<FieldValue> after = cursor == null ? List.of() : cursor.searchAfter().stream().map(SearchAfterJson::fieldValue).toList();
         Long window = cursor == null ? null : cursor.window();
-        SearchResponse<ResourceDocument> response = pitPage(pit, keepAlive, resuming(scoped, sorting, after, window), sorting,
-                after, count, cursor == null);
-        if (window != null && response.hits().hits().size() <= count) {
-            // Not a page and one more within the window: the rest may lie beyond it.
-            response = pitPage(pitOf(response, pit), keepAlive, resuming(scoped, sorting, after, null), sorting, after,
-                    count, false);
-        }
+        SearchResponse<ResourceDocument> windowed = call(() -> PointInTimePage.search(client, pit, keepAlive,
+                resuming(scoped, sorting, after, window), sorting.options(), after, count + 1, cursor == null,
+                ResourceDocument.class));
+        // Not a page and one more within the window: the rest may lie beyond it.
+        SearchResponse<ResourceDocument> response = window == null || windowed.hits().hits().size() > count ? windowed
+                : call(() -> PointInTimePage.search(client, PointInTimePage.next(windowed, pit), keepAlive,
+                        resuming(scoped, sorting, after, null), sorting.options(), after, count + 1, false,
+                        ResourceDocument.class));
         long total = cursor == null ? total(response) : cursor.totalResults();
-        String nextPit = pitOf(response, pit);
+        String nextPit = PointInTimePage.next(response, pit);
         List<Hit<ResourceDocument>> hits = response.hits().hits();
         List<Hit<ResourceDocument>> page = hits.subList(0, Math.min(count, hits.size()));
         List<ResourceDocument> documents = page.stream().map(Hit::source).filter(Objects::nonNull)
@@ -326,31 +327,6 @@ public class TenantScopedSearch {
         String next = cursors.encode(new PageCursor(index.resourceType(), tenant, query, nextPit, last, cursors.now(),
                 total, nextWindow));
         return new SearchResult(total, documents, null, next);
-    }
-
-    /** One page of a cursor's point in time; a point in time gone (expired, or closed) is the RFC's expired cursor. */
-    private SearchResponse<ResourceDocument> pitPage(String pit, String keepAlive, Query query, Sorting sorting,
-                                                     List<FieldValue> after, int count, boolean countTotal) {
-        return call(() -> {
-            try {
-                return client.search(search -> {
-                    search.pit(point -> point.id(pit).keepAlive(time -> time.time(keepAlive)))
-                            .query(query).sort(sorting.options())
-                            .size(count + 1)
-                            .trackTotalHits(total -> total.enabled(countTotal));
-                    return after.isEmpty() ? search : search.searchAfter(after);
-                }, ResourceDocument.class);
-            } catch (ElasticsearchException gone) {
-                if (gone.status() == 404) {
-                    throw CursorCodec.expired();
-                }
-                throw gone;
-            }
-        });
-    }
-
-    private static String pitOf(SearchResponse<ResourceDocument> response, String pit) {
-        return response.pitId() != null ? response.pitId() : pit;
     }
 
     /**
