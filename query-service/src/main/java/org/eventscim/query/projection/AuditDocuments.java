@@ -39,16 +39,23 @@ class AuditDocuments {
             return;
         }
         BulkRequest.Builder request = new BulkRequest.Builder();
+        add(request, documents);
+        BulkResponse response = client.bulk(request.build());
+        written(response.items());
+    }
+
+    /** Adds the documents' writes to a bulk request, so they can share one with other writes of the batch. */
+    void add(BulkRequest.Builder request, List<AuditDocument> documents) {
         for (AuditDocument document : documents) {
             request.operations(operation -> operation.index(index -> index.index(alias).id(document.eventId())
                     .document(document)));
         }
-        BulkResponse response = client.bulk(request.build());
+    }
+
+    /** Counts the writes of {@link #add}, given their items of the bulk response; throws if a retry may fix one. */
+    void written(List<BulkResponseItem> items) throws IOException {
         freshness.applied(alias);
-        if (!response.errors()) {
-            return;
-        }
-        for (BulkResponseItem item : response.items()) {
+        for (BulkResponseItem item : items) {
             if (item.error() == null) {
                 continue;
             }

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * Applies a batch of events to the read models: every event to the audit trail ({@link AuditProjector}),
  * the user and group events to their read models: reads the current documents the events
  * need, folds the events over them with {@link UserProjector} and {@link GroupProjector}, writes the
- * memberships, then the user and group documents, and returns once all of it is applied; then tells
+ * memberships, then the user and group documents with the batch's audit trail in one bulk request, and
+ * returns once all of it is applied; then tells
  * the waiters of {@link AppliedVersions}. Applied means written, not refreshed: reads by id see it at
  * once, and a search refreshes first ({@link IndexFreshness}), so a burst of writes costs no refresh.
  *
@@ -89,18 +90,18 @@ public class ProjectionWriter {
                 letters.failed(event, poison);
             }
         }
-        // Every event, of any type, is part of the audit trail; written first, so that once a write is reported
-        // applied its history shows it too.
-        audit.write(trail);
         List<EventEnvelope> handled = events.stream()
                 .filter(event -> UserProjector.handles(event) || GroupProjector.handles(event))
                 .toList();
         if (handled.isEmpty()) {
+            audit.write(trail);
             letters.commit();
             return;
         }
         long started = System.nanoTime();
-        Map<ResourceKey, Long> newest = fold(handled, aliases, letters);
+        // Every event, of any type, is part of the audit trail: written with the documents, so that once a write
+        // is reported applied its history shows it too.
+        Map<ResourceKey, Long> newest = fold(handled, aliases, letters, trail);
         letters.commit();
         // Every version reported here is now in the index (written, or already superseded), and the writes are
         // counted, so a search from whoever learns of it refreshes first.
@@ -118,6 +119,12 @@ public class ProjectionWriter {
      */
     public Map<ResourceKey, Long> fold(List<EventEnvelope> events, ReadModelIndexes target, DeadLetterBatch letters)
             throws IOException {
+        return fold(events, target, letters, List.of());
+    }
+
+    /** {@link #fold}, writing {@code trail} to the audit trail in the same bulk request as the documents. */
+    private Map<ResourceKey, Long> fold(List<EventEnvelope> events, ReadModelIndexes target, DeadLetterBatch letters,
+                                        List<AuditDocument> trail) throws IOException {
         List<EventEnvelope> handled = events.stream()
                 .filter(event -> UserProjector.handles(event) || GroupProjector.handles(event))
                 .toList();
@@ -172,8 +179,10 @@ public class ProjectionWriter {
         if (!membershipChanges.isEmpty() || !writes.isEmpty()) {
             long bulkStarted = System.nanoTime();
             memberships.write(membershipChanges, target.memberships());
-            documents.write(writes);
+            documents.write(writes, trail);
             bulkTimer.record(System.nanoTime() - bulkStarted, TimeUnit.NANOSECONDS);
+        } else {
+            audit.write(trail);
         }
         return newest;
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eventscim.query.index.AuditDocument;
 import org.eventscim.query.index.IndexFreshness;
 import org.eventscim.query.index.ResourceDocument;
 import org.slf4j.Logger;
@@ -31,10 +32,12 @@ class ResourceDocuments {
 
     private final ElasticsearchClient client;
     private final IndexFreshness freshness;
+    private final AuditDocuments audit;
 
-    ResourceDocuments(ElasticsearchClient client, IndexFreshness freshness) {
+    ResourceDocuments(ElasticsearchClient client, IndexFreshness freshness, AuditDocuments audit) {
         this.client = client;
         this.freshness = freshness;
+        this.audit = audit;
     }
 
     /** A document to write, and the alias of its read model. */
@@ -64,24 +67,32 @@ class ResourceDocuments {
         return stored;
     }
 
-    /** Writes the documents in one bulk request; they are applied once it returns. */
-    void write(List<Write> writes) throws IOException {
+    /**
+     * Writes the documents, and the batch's audit trail with them, in one bulk request (one round trip per batch);
+     * they are applied once it returns, so a write reported applied has its history written too.
+     */
+    void write(List<Write> writes, List<AuditDocument> trail) throws IOException {
         if (writes.isEmpty()) {
+            audit.write(trail);
             return;
         }
-        List<Write> rejected = failedMappings(send(writes), writes);
+        BulkRequest.Builder request = request(writes);
+        audit.add(request, trail);
+        List<BulkResponseItem> items = send(request, writes).items();
+        audit.written(items.subList(writes.size(), items.size()));
+        List<Write> rejected = failedMappings(items.subList(0, writes.size()), writes);
         if (rejected.isEmpty()) {
             return;
         }
         // Values the mapping cannot index (an attribute of an unexpected type) must not stop the
         // projection, nor be lost: the resource stays readable by id, but is not found by filters.
         List<Write> unindexed = rejected.stream().map(Write::withUnindexedAttributes).toList();
-        List<Write> stillRejected = failedMappings(send(unindexed), unindexed);
+        List<Write> stillRejected = failedMappings(send(request(unindexed), unindexed).items(), unindexed);
         stillRejected.forEach(write -> log.error("Dropped {} {} version {}: Elasticsearch rejects even its unindexed form",
                 write.alias(), write.document().id(), write.document().version()));
     }
 
-    private BulkResponse send(List<Write> writes) throws IOException {
+    private static BulkRequest.Builder request(List<Write> writes) {
         BulkRequest.Builder request = new BulkRequest.Builder();
         for (Write write : writes) {
             ResourceDocument document = write.document();
@@ -92,6 +103,10 @@ class ResourceDocuments {
                     .version(document.version())
                     .versionType(VersionType.External)));
         }
+        return request;
+    }
+
+    private BulkResponse send(BulkRequest.Builder request, List<Write> writes) throws IOException {
         BulkResponse response = client.bulk(request.build());
         // Counted even if some items failed: those that did not are written, and may be read by id already.
         writes.stream().map(Write::alias).distinct().forEach(freshness::applied);
@@ -99,12 +114,8 @@ class ResourceDocuments {
     }
 
     /** The writes rejected for their content; throws if any item failed for a reason a retry may fix. */
-    private static List<Write> failedMappings(BulkResponse response, List<Write> writes) throws IOException {
-        if (!response.errors()) {
-            return List.of();
-        }
+    private static List<Write> failedMappings(List<BulkResponseItem> items, List<Write> writes) throws IOException {
         List<Write> rejected = new ArrayList<>();
-        List<BulkResponseItem> items = response.items();
         for (int i = 0; i < items.size(); i++) {
             BulkResponseItem item = items.get(i);
             if (item.error() == null || item.status() == 409) {
