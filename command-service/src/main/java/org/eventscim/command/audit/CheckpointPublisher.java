@@ -83,7 +83,7 @@ class CheckpointPublisher implements AutoCloseable {
 
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = DurableProducers.create(bootstrap);
+            producer = DurableProducers.create(bootstrap, Topics.AUDIT_CHECKPOINTS);
         }
         return producer;
     }

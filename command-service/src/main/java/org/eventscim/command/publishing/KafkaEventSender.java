@@ -50,7 +50,7 @@ class KafkaEventSender implements AutoCloseable {
 
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = DurableProducers.create(bootstrap);
+            producer = DurableProducers.create(bootstrap, Topics.EVENTS);
         }
         return producer;
     }

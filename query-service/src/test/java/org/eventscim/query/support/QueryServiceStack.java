@@ -17,13 +17,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -31,6 +34,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eventscim.events.EventEnvelope;
@@ -115,6 +119,7 @@ public final class QueryServiceStack implements AutoCloseable {
             elasticsearch = search.get();
             started.add(elasticsearch);
         }
+        createEventsTopic();
         arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--scim.kafka.bootstrap=" + kafka.bootstrapServers(),
@@ -129,6 +134,21 @@ public final class QueryServiceStack implements AutoCloseable {
                 ProducerConfig.LINGER_MS_CONFIG, 0),
                 new StringSerializer(), new ByteArraySerializer());
         started.add(producer);
+    }
+
+    /**
+     * Before anything produces or subscribes: a producer whose first sends race the broker's automatic creation
+     * of the topic can be refused as out of sequence until its delivery timeout.
+     */
+    private void createEventsTopic() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(Topics.EVENTS, Optional.empty(), Optional.empty())))
+                    .all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException failed) {
+            if (!(failed.getCause() instanceof TopicExistsException)) {
+                throw failed;
+            }
+        }
     }
 
     private void startService() {
