@@ -1,15 +1,17 @@
 package org.eventscim.command.consistency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.caller.CallerTokenCodec;
+import org.eventscim.protocol.internal.ServiceHttpClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +26,8 @@ public class ReadSideAwaiter {
 
     private static final Logger log = LoggerFactory.getLogger(ReadSideAwaiter.class);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** One connection per write waiting at once; Tomcat serves at most 200 requests at a time. */
+    private final CloseableHttpClient http = ServiceHttpClients.pooled(256, Duration.ofSeconds(2));
     private final String queryServiceUrl;
     private final Duration timeout;
     private final CallerTokenCodec callerTokens;
@@ -41,24 +44,18 @@ public class ReadSideAwaiter {
 
     /** True once the read side shows at least {@code version} of the resource; false after the timeout. */
     public boolean awaitApplied(Caller caller, String resourceType, String resourceId, long version) {
-        URI uri = URI.create(queryServiceUrl + "/internal/applied?resourceType=" + resourceType
+        HttpGet request = new HttpGet(queryServiceUrl + "/internal/applied?resourceType=" + resourceType
                 + "&id=" + URLEncoder.encode(resourceId, StandardCharsets.UTF_8)
                 + "&version=" + version + "&timeoutMs=" + timeout.toMillis());
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(timeout.plusSeconds(2))
-                .header(Caller.HEADER, callerTokens.sign(caller, timeout.plusSeconds(10)))
-                .GET()
-                .build();
+        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout.plusSeconds(2))).build());
+        request.setHeader(Caller.HEADER, callerTokens.sign(caller, timeout.plusSeconds(10)));
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            boolean applied = response.statusCode() == 200 && json.readTree(response.body()).path("applied").asBoolean();
+            boolean applied = http.execute(request, response -> response.getCode() == 200
+                    && json.readTree(EntityUtils.toByteArray(response.getEntity())).path("applied").asBoolean());
             if (!applied) {
                 log.warn("Read side did not show {} {} version {} within {}", resourceType, resourceId, version, timeout);
             }
             return applied;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         } catch (Exception e) {
             log.warn("Could not ask the read side about {} {}: {}", resourceType, resourceId, e.toString());
             return false;

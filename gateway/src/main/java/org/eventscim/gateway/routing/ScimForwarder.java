@@ -4,15 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import org.eventscim.gateway.auth.AuthenticatedClient;
 import org.eventscim.gateway.auth.BearerTokenFilter;
 import org.eventscim.gateway.metrics.ScimRequestMetrics;
@@ -22,6 +27,7 @@ import org.eventscim.protocol.caller.CallerTokenCodec;
 import org.eventscim.protocol.caller.Scopes;
 import org.eventscim.protocol.error.ScimErrorResponses;
 import org.eventscim.protocol.error.ScimException;
+import org.eventscim.protocol.internal.ServiceHttpClients;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,14 +54,12 @@ class ScimForwarder {
     private static final Set<String> NOT_RETURNED = Set.of(
             "connection", "content-length", "transfer-encoding", "keep-alive", "date", "server");
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
+    /** As many connections to a service as Tomcat's 200 request threads can use at once. */
+    private final CloseableHttpClient http = ServiceHttpClients.pooled(200, Duration.ofSeconds(2));
     private final Routes routes;
     private final CallerTokenCodec callerTokens;
     private final Duration callerTokenLifetime;
-    private final Duration timeout;
+    private final RequestConfig responseTimeout;
     private final ObjectMapper json;
     private final long maxBodyBytes;
 
@@ -65,13 +69,13 @@ class ScimForwarder {
         this.routes = routes;
         this.callerTokens = callerTokens;
         this.callerTokenLifetime = callerTokenLifetime;
-        this.timeout = properties.timeout();
+        this.responseTimeout = RequestConfig.custom().setResponseTimeout(Timeout.of(properties.timeout())).build();
         this.json = json;
         this.maxBodyBytes = maxBodySize.toBytes();
     }
 
     @RequestMapping(ScimPath.BASE + "/**")
-    ResponseEntity<byte[]> forward(HttpServletRequest request) throws InterruptedException, IOException {
+    ResponseEntity<byte[]> forward(HttpServletRequest request) throws IOException {
         AuthenticatedClient client = (AuthenticatedClient) request.getAttribute(BearerTokenFilter.CLIENT_ATTRIBUTE);
         ScimPath path = ScimPath.parse(request.getRequestURI());
         if (path.tenantId() != null && !path.tenantId().equals(client.tenantId())) {
@@ -79,13 +83,12 @@ class ScimForwarder {
             throw ScimException.notFound("No such endpoint.");
         }
         requireScope(client, Routes.isRead(request.getMethod(), path.servicePath()) ? Scopes.SCIM_READ : Scopes.SCIM_WRITE);
-        URI target = URI.create(routes.serviceFor(request.getMethod(), path.servicePath()) + path.servicePath()
-                + query(request));
+        String target = routes.serviceFor(request.getMethod(), path.servicePath()) + path.servicePath() + query(request);
         return send(request, target, caller(request, client, path.base(), requestId(request)), boundedBody(request));
     }
 
     @GetMapping(Routes.AUDIT + "/**")
-    ResponseEntity<byte[]> forwardAudit(HttpServletRequest request) throws InterruptedException, IOException {
+    ResponseEntity<byte[]> forwardAudit(HttpServletRequest request) throws IOException {
         AuthenticatedClient client = (AuthenticatedClient) request.getAttribute(BearerTokenFilter.CLIENT_ATTRIBUTE);
         requireScope(client, Scopes.AUDIT_READ);
         String path = request.getRequestURI();
@@ -95,40 +98,46 @@ class ScimForwarder {
     }
 
     @GetMapping({Routes.AUDIT_EXPORT, Routes.AUDIT_REPLAY})
-    void forwardAuditStream(HttpServletRequest request, HttpServletResponse response) throws InterruptedException, IOException {
+    void forwardAuditStream(HttpServletRequest request, HttpServletResponse response) throws IOException {
         AuthenticatedClient client = (AuthenticatedClient) request.getAttribute(BearerTokenFilter.CLIENT_ATTRIBUTE);
         requireScope(client, Scopes.AUDIT_READ);
         Caller caller = caller(request, client, ScimPath.BASE, requestId(request));
-        HttpResponse<InputStream> upstream;
         long upstreamStarted = System.nanoTime();
         try {
-            upstream = http.send(outgoing(request, auditTarget(request), caller, new byte[0]).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            request.setAttribute(ScimRequestMetrics.UPSTREAM_NANOS_ATTRIBUTE, System.nanoTime() - upstreamStarted);
-        } catch (IOException unreachable) {
+            http.execute(outgoing(request, auditTarget(request), caller, new byte[0]), upstream -> {
+                request.setAttribute(ScimRequestMetrics.UPSTREAM_NANOS_ATTRIBUTE, System.nanoTime() - upstreamStarted);
+                response.setStatus(upstream.getCode());
+                returnedHeaders(upstream).forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+                response.setHeader(RequestIds.HEADER, caller.requestId());
+                if (upstream.getEntity() != null) {
+                    upstream.getEntity().writeTo(response.getOutputStream());
+                }
+                return null;
+            });
+        } catch (IOException failed) {
+            if (response.isCommitted()) {
+                throw failed;
+            }
             throw unavailable();
         }
-        response.setStatus(upstream.statusCode());
-        returnedHeaders(upstream).forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-        response.setHeader(RequestIds.HEADER, caller.requestId());
-        try (InputStream body = upstream.body()) {
-            body.transferTo(response.getOutputStream());
-        }
     }
 
-    private URI auditTarget(HttpServletRequest request) {
-        return URI.create(routes.serviceFor(request.getMethod(), request.getRequestURI()) + request.getRequestURI()
-                + query(request));
+    private String auditTarget(HttpServletRequest request) {
+        return routes.serviceFor(request.getMethod(), request.getRequestURI()) + request.getRequestURI() + query(request);
     }
 
-    private ResponseEntity<byte[]> send(HttpServletRequest request, URI target, Caller caller, byte[] body)
-            throws InterruptedException, IOException {
+    private ResponseEntity<byte[]> send(HttpServletRequest request, String target, Caller caller, byte[] body)
+            throws IOException {
         String requestId = caller.requestId();
-        HttpResponse<byte[]> response;
         long upstreamStarted = System.nanoTime();
         try {
-            response = http.send(outgoing(request, target, caller, body).build(), HttpResponse.BodyHandlers.ofByteArray());
-            request.setAttribute(ScimRequestMetrics.UPSTREAM_NANOS_ATTRIBUTE, System.nanoTime() - upstreamStarted);
+            return http.execute(outgoing(request, target, caller, body), response -> {
+                request.setAttribute(ScimRequestMetrics.UPSTREAM_NANOS_ATTRIBUTE, System.nanoTime() - upstreamStarted);
+                HttpHeaders headers = returnedHeaders(response);
+                headers.set(RequestIds.HEADER, requestId);
+                byte[] returned = response.getEntity() == null ? null : EntityUtils.toByteArray(response.getEntity());
+                return ResponseEntity.status(response.getCode()).headers(headers).body(returned);
+            });
         } catch (IOException unreachable) {
             ScimException unavailable = unavailable();
             return ResponseEntity.status(unavailable.status())
@@ -137,33 +146,31 @@ class ScimForwarder {
                     .header(RequestIds.HEADER, requestId)
                     .body(json.writeValueAsBytes(unavailable.toBody()));
         }
-        HttpHeaders headers = returnedHeaders(response);
-        headers.set(RequestIds.HEADER, requestId);
-        return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
     }
 
-    private HttpRequest.Builder outgoing(HttpServletRequest request, URI target, Caller caller, byte[] body) {
-        HttpRequest.Builder outgoing = HttpRequest.newBuilder(target)
-                .timeout(timeout)
-                .header(Caller.HEADER, callerTokens.sign(caller, callerTokenLifetime))
-                .method(request.getMethod(), body.length == 0
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    private ClassicHttpRequest outgoing(HttpServletRequest request, String target, Caller caller, byte[] body) {
+        HttpUriRequestBase outgoing = new HttpUriRequestBase(request.getMethod(), URI.create(target));
+        outgoing.setConfig(responseTimeout);
+        outgoing.setHeader(Caller.HEADER, callerTokens.sign(caller, callerTokenLifetime));
+        if (body.length > 0) {
+            outgoing.setEntity(new ByteArrayEntity(body, null));
+        }
         for (String name : FORWARDED_REQUEST_HEADERS) {
             String value = request.getHeader(name);
             if (value != null) {
-                outgoing.header(name, value);
+                outgoing.setHeader(name, value);
             }
         }
         return outgoing;
     }
 
-    private static HttpHeaders returnedHeaders(HttpResponse<?> response) {
+    private static HttpHeaders returnedHeaders(ClassicHttpResponse response) {
         HttpHeaders headers = new HttpHeaders();
-        response.headers().map().forEach((name, values) -> {
-            if (!NOT_RETURNED.contains(name.toLowerCase(Locale.ROOT))) {
-                headers.addAll(name, values);
+        for (Header header : response.getHeaders()) {
+            if (!NOT_RETURNED.contains(header.getName().toLowerCase(Locale.ROOT))) {
+                headers.add(header.getName(), header.getValue());
             }
-        });
+        }
         return headers;
     }
 
