@@ -49,11 +49,11 @@ class GroupController extends ResourceReadController {
 
     /** One memberships query for all the groups of a page; display names only if they are returned. */
     @Override
-    protected Map<String, ArrayNode> derived(List<ResourceDocument> groups, AttributeSelection selection, Caller caller) {
+    protected Map<String, ArrayNode> derived(List<String> groupIds, AttributeSelection selection, Caller caller) {
         if (!selection.returns(MEMBERS)) {
             return Map.of();
         }
-        return memberships.members(caller.tenantId(), groups.stream().map(ResourceDocument::resourceId).toList(),
+        return memberships.members(caller.tenantId(), groupIds,
                 selection.returns(MEMBERS, "display"), caller.baseUrl());
     }
 

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.eventscim.protocol.ScimMediaType;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.caller.Scopes;
@@ -36,6 +40,7 @@ public abstract class ResourceReadController {
 
     private final String resourceType;
     private final String coreSchema;
+    private final Executor lookUps = Executors.newVirtualThreadPerTaskExecutor();
 
     protected ResourceReadController(String resourceType, String coreSchema) {
         this.resourceType = resourceType;
@@ -48,8 +53,8 @@ public abstract class ResourceReadController {
     /** One page of the tenant's resources. */
     protected abstract SearchResult list(String tenant, ListRequest request);
 
-    /** The derived attribute of each of these resources, by resource id; none if the selection leaves it out. */
-    protected abstract Map<String, ArrayNode> derived(List<ResourceDocument> documents, AttributeSelection selection,
+    /** The derived attribute of each of the resources with these ids, by resource id; none if the selection leaves it out. */
+    protected abstract Map<String, ArrayNode> derived(List<String> resourceIds, AttributeSelection selection,
                                                       Caller caller);
 
     /** The resource as SCIM JSON with its derived attribute (null when it has none), before attribute selection. */
@@ -63,13 +68,18 @@ public abstract class ResourceReadController {
                                    Caller caller) {
         requireRead(caller);
         AttributeSelection selection = AttributeSelection.of(coreSchema, attributes, excludedAttributes);
+        // Without a version to compare, the resource is nearly always returned: its derived attribute (another
+        // Elasticsearch request) is looked up while the resource itself is read, not after.
+        CompletableFuture<Map<String, ArrayNode>> derivedAlongside = ifNoneMatch == null
+                ? CompletableFuture.supplyAsync(() -> derived(List.of(id), selection, caller), lookUps) : null;
         ResourceDocument document = find(caller.tenantId(), id)
                 .orElseThrow(() -> ScimException.notFound(resourceType + " " + id + " not found."));
         String etag = ScimResources.etag(document.version());
         if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(etag))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag).build();
         }
-        Map<String, ArrayNode> derived = derived(List.of(document), selection, caller);
+        Map<String, ArrayNode> derived = derivedAlongside != null
+                ? joined(derivedAlongside) : derived(List.of(id), selection, caller);
         return ResponseEntity.ok()
                 .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
                 .header(HttpHeaders.ETAG, etag)
@@ -100,12 +110,24 @@ public abstract class ResourceReadController {
 
     private ResponseEntity<ListResponse> query(ListRequest request, AttributeSelection selection, Caller caller) {
         SearchResult result = list(caller.tenantId(), request);
-        Map<String, ArrayNode> derived = derived(result.documents(), selection, caller);
+        Map<String, ArrayNode> derived = derived(
+                result.documents().stream().map(ResourceDocument::resourceId).toList(), selection, caller);
         return ResponseEntity.ok()
                 .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
                 .body(ListResponse.of(result, result.documents().stream()
                         .map(document -> selection.apply(render(document, derived.get(document.resourceId()), caller)))
                         .toList()));
+    }
+
+    private static Map<String, ArrayNode> joined(CompletableFuture<Map<String, ArrayNode>> lookUp) {
+        try {
+            return lookUp.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
     }
 
     private void requireRead(Caller caller) {

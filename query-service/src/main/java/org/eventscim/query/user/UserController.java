@@ -48,11 +48,11 @@ class UserController extends ResourceReadController {
 
     /** One memberships query for all the users of a page, none if groups are not returned. */
     @Override
-    protected Map<String, ArrayNode> derived(List<ResourceDocument> users, AttributeSelection selection, Caller caller) {
+    protected Map<String, ArrayNode> derived(List<String> userIds, AttributeSelection selection, Caller caller) {
         if (!selection.returns(GROUPS)) {
             return Map.of();
         }
-        return memberships.groups(caller.tenantId(), users.stream().map(ResourceDocument::resourceId).toList(),
+        return memberships.groups(caller.tenantId(), userIds,
                 caller.baseUrl());
     }
 
