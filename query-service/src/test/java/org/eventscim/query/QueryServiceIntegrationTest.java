@@ -230,6 +230,27 @@ class QueryServiceIntegrationTest {
     }
 
     @Test
+    void offsetsAreCommittedAtMostEveryIntervalWhileBusyAndAllOnceIdle() throws Exception {
+        String tenant = tenant();
+        awaitProjectionCaughtUp();
+        MeterRegistry meters = stack.app().getBean(MeterRegistry.class);
+        double commitsBefore = meters.get("scim.projection.offset.commits").counter().count();
+        long batchesBefore = meters.get("scim.projection.batch").timer().count();
+        long started = System.nanoTime();
+
+        for (int i = 0; i < 90; i++) {
+            publish(created(tenant, UUID.randomUUID().toString(), 1, "steady" + i + "@corp.test", "ext-steady-" + i));
+        }
+        awaitProjectionCaughtUp();
+
+        double commits = meters.get("scim.projection.offset.commits").counter().count() - commitsBefore;
+        long batches = meters.get("scim.projection.batch").timer().count() - batchesBefore;
+        long intervals = Duration.ofNanos(System.nanoTime() - started).dividedBy(Duration.ofMillis(250));
+        assertThat(commits).as("commits of %d batches over %d intervals", batches, intervals).isLessThanOrEqualTo(intervals + 2);
+        assertThat(ids(tenant, "userName sw \"steady\"")).hasSize(90);
+    }
+
+    @Test
     void aVersionAppliedBeforeThisInstanceStartedIsFoundInTheIndex() throws Exception {
         String tenant = tenant();
         String id = "earlier-" + UUID.randomUUID();

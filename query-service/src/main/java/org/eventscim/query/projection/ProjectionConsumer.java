@@ -1,6 +1,8 @@
 package org.eventscim.query.projection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +36,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads {@link Topics#EVENTS} on its own thread and hands each polled batch to the writer. Offsets are
- * committed only after the batch is applied, so a crash replays events rather than losing them.
+ * committed only after the batch is applied, so a crash replays events rather than losing them; at most every
+ * {@code commit-interval}, since a commit per batch would put a Kafka round trip between any two batches.
  * While Elasticsearch fails, the same batch is retried with a growing pause; the partitions are paused
  * meanwhile so the consumer keeps its group membership without fetching more.
  */
@@ -52,6 +55,9 @@ class ProjectionConsumer implements SmartLifecycle {
     private final DeadLetters deadLetters;
     private final DeadLetterReplay replay;
     private final Set<TopicPartition> revoked = new HashSet<>();
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    private final Counter commits;
+    private long committedAt = System.nanoTime();
 
     private volatile boolean running;
     private volatile ProjectionStatus status = new ProjectionStatus(false, null, null);
@@ -61,7 +67,7 @@ class ProjectionConsumer implements SmartLifecycle {
 
     ProjectionConsumer(@Value("${scim.kafka.bootstrap}") String bootstrap, ProjectionProperties properties,
                        ReadModels readModels, ProjectionWriter writer, ProjectionHold hold, DeadLetters deadLetters,
-                       ObjectMapper json) {
+                       ObjectMapper json, MeterRegistry meters) {
         this.bootstrap = bootstrap;
         this.properties = properties;
         this.readModels = readModels;
@@ -70,6 +76,9 @@ class ProjectionConsumer implements SmartLifecycle {
         this.records = new EventRecords(json);
         this.deadLetters = deadLetters;
         this.replay = new DeadLetterReplay(deadLetters, writer, records, json);
+        this.commits = Counter.builder("scim.projection.offset.commits")
+                .description("Commits of the Kafka offsets the projection has applied")
+                .register(meters);
     }
 
     ProjectionStatus status() {
@@ -129,10 +138,14 @@ class ProjectionConsumer implements SmartLifecycle {
             while (running) {
                 deadLetters.takeReplayRequest().ifPresent(request -> request.complete(replayDeadLetters()));
                 pollOnce();
+                if (System.nanoTime() - committedAt >= properties.commitInterval().toNanos()) {
+                    commit(uncommitted.keySet());
+                }
             }
         } catch (WakeupException stopping) {
             // stop() woke the consumer up; nothing else raises it.
         } finally {
+            commitOnStop();
             consumer.close(Duration.ofSeconds(5));
             status = new ProjectionStatus(false, null, null);
         }
@@ -178,7 +191,9 @@ class ProjectionConsumer implements SmartLifecycle {
             return;
         }
         if (!batch.isEmpty() && writeWithRetry(batch)) {
-            commit(batch);
+            for (TopicPartition partition : batch.partitions()) {
+                uncommitted.put(partition, new OffsetAndMetadata(batch.records(partition).getLast().offset() + 1));
+            }
         }
     }
 
@@ -244,19 +259,38 @@ class ProjectionConsumer implements SmartLifecycle {
         }
     }
 
-    private void commit(ConsumerRecords<String, byte[]> batch) {
+    private void commitOnStop() {
+        try {
+            commit(uncommitted.keySet());
+        } catch (WakeupException pending) {
+            // stop() woke the consumer after the loop had ended; that wake-up is used up now.
+            commit(uncommitted.keySet());
+        }
+    }
+
+    /** Commits what is applied on these partitions; if that fails, their next owner applies those events again. */
+    private void commit(Collection<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : batch.partitions()) {
-            offsets.put(partition, new OffsetAndMetadata(batch.records(partition).getLast().offset() + 1));
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = uncommitted.get(partition);
+            if (offset != null) {
+                offsets.put(partition, offset);
+            }
+        }
+        committedAt = System.nanoTime();
+        if (offsets.isEmpty()) {
+            return;
         }
         try {
             consumer.commitSync(offsets);
+            commits.increment();
         } catch (WakeupException stopping) {
             throw stopping;
         } catch (KafkaException failure) {
             // Usually a rebalance: the events are replayed by the next owner, which is harmless.
             log.warn("Committing offsets {} failed; the events will be applied again: {}", offsets, failure.toString());
         }
+        offsets.keySet().forEach(uncommitted::remove);
     }
 
     private void tryEnsureIndex() {
@@ -292,6 +326,14 @@ class ProjectionConsumer implements SmartLifecycle {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             revoked.addAll(partitions);
+            commit(partitions);
+        }
+
+        /** Gone without a handover: committing would be refused, and the next owner replays those events. */
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            revoked.addAll(partitions);
+            partitions.forEach(uncommitted::remove);
         }
 
         @Override

@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollTimeout    how long one poll waits for new events
  * @param retryBackoff   the first pause after a failed write; doubles up to {@code maxRetryBackoff}
  * @param maxRetryBackoff the longest pause between retries while Elasticsearch is unreachable
+ * @param commitInterval how often, at most, the offsets of applied events are committed: what a crash
+ *                       replays (harmlessly) against a Kafka round trip after every batch
  */
 @ConfigurationProperties("scim.projection")
 public record ProjectionProperties(String groupId, String instanceId, int maxPollRecords, Duration pollTimeout,
-                                   Duration retryBackoff, Duration maxRetryBackoff) {
+                                   Duration retryBackoff, Duration maxRetryBackoff, Duration commitInterval) {
 }
