@@ -135,7 +135,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static ProcessBuilder java(String classpath, String mainClass, String... arguments) {
         List<String> command = new ArrayList<>(List.of(JavaRuntime.executable(),
-                "-Xms128m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
+                "-Xms512m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS"));
