@@ -46,7 +46,7 @@ public final class ContainerInfrastructure implements Infrastructure {
                 .withEnv("xpack.security.enabled", "false")
                 .withEnv("discovery.type", "single-node")
                 .withEnv("cluster.routing.allocation.disk.threshold_enabled", "false")
-                .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m")
+                .withEnv("ES_JAVA_OPTS", "-Xms1g -Xmx1g")
                 .waitingFor(Wait.forHttp("/_cluster/health?wait_for_status=yellow&timeout=1s")
                         .forPort(9200)
                         .forStatusCode(200)

@@ -71,7 +71,7 @@ public final class ElasticsearchServer implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(account.map(user -> user.runAs(command)).orElse(command));
         Map<String, String> environment = builder.environment();
         environment.put("ES_JAVA_HOME", JavaRuntime.home().toString());
-        environment.put("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
+        environment.put("ES_JAVA_OPTS", "-Xms1g -Xmx1g");
         environment.put("ES_TMPDIR", directory.resolve("tmp").toString());
         environment.put("HOME", directory.toString());
         environment.remove("ES_PATH_CONF");

@@ -43,8 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
  * token has the scope the request needs. The audit API ({@code GET /audit/v1/...}, scope {@code audit:read}) is
  * forwarded the same way: the chain's verification and a tenant's replay to the command-service (which decides
  * which tenants the caller may verify or replay), every other audit read, always of the token's own tenant, to
- * the query-service; an export or a replay is streamed through as it comes. Hand-written on the JDK HTTP client: a full gateway framework
- * would bring far more than routing by method and path needs.
+ * the query-service; an export or a replay is streamed through as it comes. Hand-written on a pooled blocking HTTP
+ * client ({@link ServiceHttpClients}): a full gateway framework would bring far more than routing by method and path
+ * needs.
  */
 @RestController
 class ScimForwarder {
