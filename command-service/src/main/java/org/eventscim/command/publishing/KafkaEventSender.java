@@ -33,6 +33,8 @@ class KafkaEventSender implements AutoCloseable {
         for (EventEnvelope event : events) {
             acknowledgements.add(target.send(new ProducerRecord<>(Topics.EVENTS, event.resourceId(), bytes(event))));
         }
+        // The whole batch is queued: send it now instead of after the linger, which only adds to every write's wait.
+        target.flush();
         try {
             for (Future<RecordMetadata> acknowledgement : acknowledgements) {
                 acknowledgement.get();
