@@ -49,7 +49,7 @@ public class TenantScopedSearch {
     private static final Logger log = LoggerFactory.getLogger(TenantScopedSearch.class);
     /** Elasticsearch's default {@code index.max_terms_count}: the most ids one terms query may hold. */
     static final int MAX_RESOLVED_IDS = 65_536;
-    static final int FIRST_MEMBERSHIP_PAGE = 100;
+    private static final int FIRST_MEMBERSHIP_PAGE = 100;
     private static final List<String> DISPLAY_FIELDS = List.of(ResourceDocument.TENANT, ResourceDocument.RESOURCE_ID,
             ResourceDocument.DELETED, ResourceDocument.RESOURCE + ".displayName", ResourceDocument.RESOURCE + ".userName",
             ResourceDocument.UNINDEXED_RESOURCE + ".displayName", ResourceDocument.UNINDEXED_RESOURCE + ".userName");
