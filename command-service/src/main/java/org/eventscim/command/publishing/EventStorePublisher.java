@@ -88,13 +88,15 @@ public class EventStorePublisher implements SmartLifecycle {
         StreamPosition position = null;
         StreamPosition saved = null;
         long savedAt = System.nanoTime();
+        HeldBackPolls polls = new HeldBackPolls(properties.idlePoll());
         while (running) {
             try {
                 if (position == null) {
                     position = positions.load();
                     saved = position;
                 }
-                List<EventEnvelope> batch = reader.after(position, properties.batchSize());
+                StoredBatch stored = reader.after(position, properties.batchSize());
+                List<EventEnvelope> batch = stored.events();
                 if (!batch.isEmpty()) {
                     sender.sendAll(batch);
                     Instant published = Instant.now();
@@ -108,7 +110,7 @@ public class EventStorePublisher implements SmartLifecycle {
                 }
                 if (batch.isEmpty()) {
                     // Also wakes up within the idle poll to save what the last batch reached.
-                    awaitWakeUp(properties.idlePoll().toMillis());
+                    awaitWakeUp(polls.waitMillis(stored.heldBack()));
                 }
             } catch (Exception failure) {
                 log.warn("Publishing to Kafka failed; retrying from the last acknowledged position: {}",

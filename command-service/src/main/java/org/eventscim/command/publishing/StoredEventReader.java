@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eventscim.events.EventEnvelope;
@@ -14,22 +15,30 @@ import org.eventscim.events.EventMetadata;
 import org.eventscim.events.EventTypes;
 import org.eventscim.events.StreamPosition;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads stored events in publication order. Only events of transactions older than the oldest one
  * still running are read: those are final, so no event that commits later can land behind the
- * position already passed (Axon's gap-aware tracking cannot promise that).
+ * position already passed (Axon's gap-aware tracking cannot promise that). A batch also says whether
+ * committed events are held back behind such a running transaction, so the publisher looks again
+ * soon instead of waiting for another commit to wake it.
  */
 @Component
 class StoredEventReader {
 
+    /**
+     * Committed events after the position, final ones first (ordered by transaction, so every final one comes
+     * before the first that is not). Only the final ones are published; the first other one says some are
+     * held back.
+     */
     private static final String NEXT_BATCH = """
             SELECT tx_id::text::bigint AS tx, global_index, event_identifier, aggregate_identifier,
-                   sequence_number, type, time_stamp, payload_type, payload, meta_data
+                   sequence_number, type, time_stamp, payload_type, payload, meta_data,
+                   tx_id < pg_snapshot_xmin(pg_current_snapshot()) AS final
             FROM domain_event_entry
             WHERE (tx_id, global_index) > (?::text::xid8, ?)
-              AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY tx_id, global_index
             LIMIT ?""";
 
@@ -44,9 +53,17 @@ class StoredEventReader {
         this.json = json;
     }
 
-    List<EventEnvelope> after(StreamPosition position, int limit) {
-        return jdbc.query(NEXT_BATCH, (row, index) -> envelope(row),
-                Long.toString(position.transactionId()), position.globalIndex(), limit);
+    StoredBatch after(StreamPosition position, int limit) {
+        List<EventEnvelope> events = new ArrayList<>();
+        boolean[] heldBack = {false};
+        jdbc.query(NEXT_BATCH, (RowCallbackHandler) row -> {
+            if (!row.getBoolean("final")) {
+                heldBack[0] = true;
+            } else if (!heldBack[0]) {
+                events.add(envelope(row));
+            }
+        }, Long.toString(position.transactionId()), position.globalIndex(), limit);
+        return new StoredBatch(events, heldBack[0]);
     }
 
     private EventEnvelope envelope(ResultSet row) throws SQLException {

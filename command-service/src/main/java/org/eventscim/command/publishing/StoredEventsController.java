@@ -37,7 +37,7 @@ class StoredEventsController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ScimException.invalidValue("limit must be between 1 and " + MAX_LIMIT + ".");
         }
-        return reader.after(position(after), limit);
+        return reader.after(position(after), limit).events();
     }
 
     private static StreamPosition position(String after) {
