@@ -1,16 +1,14 @@
 package org.eventscim.command.audit;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import org.eventscim.command.eventstore.MigratedPostgres;
 import org.eventscim.events.StreamPosition;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,21 +19,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class AuditDatabase implements AutoCloseable {
 
-    private final EmbeddedPostgres postgres;
+    private final MigratedPostgres postgres;
     final DataSource dataSource;
     final JdbcTemplate jdbc;
     final SigningKey key;
     private final TransactionTemplate transactions;
 
     AuditDatabase(Path keyDirectory) {
-        try {
-            postgres = EmbeddedPostgres.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        dataSource = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).schemas("scim_events").defaultSchema("scim_events")
-                .createSchemas(true).load().migrate();
+        postgres = MigratedPostgres.start();
+        dataSource = postgres.dataSource();
         jdbc = new JdbcTemplate(dataSource);
         key = SigningKey.loadOrCreate(keyDirectory.resolve("signing-key.pem"));
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

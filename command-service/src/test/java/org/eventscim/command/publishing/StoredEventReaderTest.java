@@ -3,16 +3,14 @@ package org.eventscim.command.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.eventscim.command.eventstore.MigratedPostgres;
 import org.eventscim.events.EventEnvelope;
 import org.eventscim.events.StreamPosition;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,17 +21,15 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /** The publisher's read of the event store, on a real PostgreSQL with the service's migrations. */
 class StoredEventReaderTest {
 
-    private static EmbeddedPostgres postgres;
+    private static MigratedPostgres postgres;
     private static DataSource dataSource;
     private static JdbcTemplate jdbc;
     private static StoredEventReader reader;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getDatabase("postgres", "postgres", Map.of("currentSchema", "scim_events"));
-        Flyway.configure().dataSource(dataSource).schemas("scim_events").defaultSchema("scim_events")
-                .createSchemas(true).load().migrate();
+        postgres = MigratedPostgres.start();
+        dataSource = postgres.eventStoreDataSource();
         jdbc = new JdbcTemplate(dataSource);
         reader = new StoredEventReader(jdbc, new ObjectMapper());
     }

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eventscim.command.eventstore.MigratedPostgres;
 import org.eventscim.events.AttributeChange;
 import org.eventscim.events.group.GroupCreated;
 import org.eventscim.events.group.GroupDeleted;
@@ -21,7 +21,6 @@ import org.eventscim.events.group.GroupMembersRemoved;
 import org.eventscim.events.user.UserChanged;
 import org.eventscim.events.user.UserCreated;
 import org.eventscim.events.user.UserDeleted;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,17 +33,15 @@ class TenantReplayTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final String BASE_URL = "https://scim.example.test/scim/v2";
 
-    private static EmbeddedPostgres postgres;
+    private static MigratedPostgres postgres;
     private static JdbcTemplate jdbc;
     private static TenantReplay replay;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).schemas("scim_events").defaultSchema("scim_events")
-                .createSchemas(true).load().migrate();
-        jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-        replay = new TenantReplay(postgres.getPostgresDatabase(), JSON);
+        postgres = MigratedPostgres.start();
+        jdbc = new JdbcTemplate(postgres.dataSource());
+        replay = new TenantReplay(postgres.dataSource(), JSON);
     }
 
     @AfterAll
