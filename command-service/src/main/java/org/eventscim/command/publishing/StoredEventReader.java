@@ -15,7 +15,7 @@ import org.eventscim.events.EventMetadata;
 import org.eventscim.events.EventTypes;
 import org.eventscim.events.StreamPosition;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,16 +54,16 @@ class StoredEventReader {
     }
 
     StoredBatch after(StreamPosition position, int limit) {
-        List<EventEnvelope> events = new ArrayList<>();
-        boolean[] heldBack = {false};
-        jdbc.query(NEXT_BATCH, (RowCallbackHandler) row -> {
-            if (!row.getBoolean("final")) {
-                heldBack[0] = true;
-            } else if (!heldBack[0]) {
-                events.add(envelope(row));
+        return jdbc.query(NEXT_BATCH, (ResultSetExtractor<StoredBatch>) rows -> {
+            List<EventEnvelope> events = new ArrayList<>();
+            while (rows.next()) {
+                if (!rows.getBoolean("final")) {
+                    return new StoredBatch(events, true);
+                }
+                events.add(envelope(rows));
             }
+            return new StoredBatch(events, false);
         }, Long.toString(position.transactionId()), position.globalIndex(), limit);
-        return new StoredBatch(events, heldBack[0]);
     }
 
     private EventEnvelope envelope(ResultSet row) throws SQLException {
