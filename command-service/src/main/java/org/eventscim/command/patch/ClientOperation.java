@@ -1,6 +1,7 @@
 package org.eventscim.command.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
@@ -9,9 +10,12 @@ import com.unboundid.scim2.common.filters.FilterType;
 import com.unboundid.scim2.common.messages.PatchOpType;
 import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.utils.JsonUtils;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eventscim.protocol.error.ScimException;
+import org.eventscim.protocol.schema.ResourceType;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -58,27 +62,27 @@ public record ClientOperation(int index, PatchOpType type, String path, JsonNode
         return new ClientOperation(index, type, path, otherValue);
     }
 
-    /** Applies this operation to {@code user} in place; any failure leaves the caller to discard it. */
-    void applyTo(ObjectNode user) {
+    /** Applies this operation to {@code user}, a resource of {@code resourceType}, in place; any failure leaves the caller to discard it. */
+    void applyTo(ObjectNode user, ResourceType resourceType) {
         try {
             if (path == null) {
-                applyWithoutPath(user);
+                applyWithoutPath(user, resourceType);
             } else {
-                applyAt(TargetPaths.resolve(path, user), user);
+                applyAt(TargetPaths.resolve(path, user, resourceType), user);
             }
         } catch (com.unboundid.scim2.common.exceptions.ScimException e) {
             throw translated(e);
         }
     }
 
-    private void applyWithoutPath(ObjectNode user) throws com.unboundid.scim2.common.exceptions.ScimException {
+    private void applyWithoutPath(ObjectNode user, ResourceType resourceType) throws com.unboundid.scim2.common.exceptions.ScimException {
         if (type == PatchOpType.REMOVE) {
             throw BadRequestException.noTarget("remove requires a path");
         }
         if (!value.isObject()) {
             throw BadRequestException.invalidValue(type.getStringValue() + " without a path requires an object of attributes");
         }
-        ObjectNode attributes = PathlessValue.reshape((ObjectNode) value, user);
+        ObjectNode attributes = PathlessValue.reshape((ObjectNode) value, user, resourceType);
         // Nothing left (say, only "schemas"): the SDK refuses an empty value, and there is nothing to do.
         if (!attributes.isEmpty()) {
             sdk(type, Path.root(), CanonicalNames.align(attributes, user)).apply(user);
@@ -95,8 +99,14 @@ public record ClientOperation(int index, PatchOpType type, String path, JsonNode
             if (selectsNothing) {
                 throw BadRequestException.noTarget("no value of '" + target.getElement(0).getAttribute() + "' matches the filter");
             }
+            if (type == PatchOpType.REMOVE && value != null && !value.isNull() && removeValues(target, user)) {
+                return;
+            }
             sdk(PatchOpType.REMOVE, target, null).apply(user);
             return;
+        }
+        if (values == null && target.getElement(0).getValueFilter() != null && !value.isObject()) {
+            throw BadRequestException.invalidValue("the values a filter selects can only be replaced by an object");
         }
         JsonNode existing = TargetPaths.existing(target, user);
         JsonNode aligned = CanonicalNames.align(value, existing);
@@ -112,7 +122,45 @@ public record ClientOperation(int index, PatchOpType type, String path, JsonNode
         // add does with such a path; other filters still fail with noTarget (from the SDK).
         PatchOpType effective = type == PatchOpType.REPLACE && selectsNothing
                 && target.getElement(0).getValueFilter().getFilterType() == FilterType.EQUAL ? PatchOpType.ADD : type;
+        // RFC 7644 §3.5.2.1: an add to a single-valued target replaces its value. Entra ID adds
+        // emails[type eq "work"].value to a user who has a work email; the SDK would refuse it as a second value.
+        if (type == PatchOpType.ADD && values != null && !selectsNothing) {
+            effective = PatchOpType.REPLACE;
+        }
         sdk(effective, target, aligned).apply(user);
+    }
+
+    /**
+     * A remove of a whole multi-valued attribute that names values, as Entra ID removes group members
+     * ({@code "path":"emails","value":[{"value":"a@example.com"}]}), removes those values only; values are
+     * matched by their {@code value} sub-attribute, strings ignoring case. Answers false, having changed nothing,
+     * when the target or the value has another shape; the whole attribute is then removed.
+     */
+    private boolean removeValues(Path target, ObjectNode user) {
+        JsonNode existing = TargetPaths.existing(target, user);
+        if (target.size() != 1 || target.getElement(0).getValueFilter() != null || existing == null || !existing.isArray()) {
+            return false;
+        }
+        List<JsonNode> named = new ArrayList<>();
+        for (JsonNode element : value.isArray() ? value : JsonNodeFactory.instance.arrayNode().add(value)) {
+            JsonNode given = element.isObject() ? ResourcePatch.member(element, "value") : element;
+            if (given == null || !given.isValueNode()) {
+                return false;
+            }
+            named.add(given);
+        }
+        ArrayNode stored = (ArrayNode) existing;
+        for (int i = stored.size() - 1; i >= 0; i--) {
+            JsonNode storedValue = stored.get(i).path("value");
+            if (named.stream().anyMatch(given -> sameValue(given, storedValue))) {
+                stored.remove(i);
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameValue(JsonNode named, JsonNode stored) {
+        return named.isTextual() && stored.isTextual() ? named.textValue().equalsIgnoreCase(stored.textValue()) : named.equals(stored);
     }
 
     /** The SDK's factory wraps its own validation failures in IllegalArgumentException; unwrap them. */

@@ -8,6 +8,7 @@ import com.unboundid.scim2.common.exceptions.BadRequestException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eventscim.protocol.schema.ResourceType;
 
 /**
  * The value of an {@code add} or {@code replace} without a path, reshaped into the stored user's shape.
@@ -23,11 +24,11 @@ final class PathlessValue {
     private PathlessValue() {
     }
 
-    static ObjectNode reshape(ObjectNode value, ObjectNode user) throws BadRequestException {
+    static ObjectNode reshape(ObjectNode value, ObjectNode user, ResourceType type) throws BadRequestException {
         ObjectNode shaped = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, JsonNode> field : value.properties()) {
             if (!IGNORED.contains(field.getKey().toLowerCase(Locale.ROOT))) {
-                place(shaped, TargetPaths.resolve(field.getKey(), user), field.getValue());
+                place(shaped, TargetPaths.resolve(field.getKey(), user, type), field.getValue());
             }
         }
         return shaped;

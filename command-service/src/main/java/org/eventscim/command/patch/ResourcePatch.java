@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eventscim.protocol.error.ScimException;
+import org.eventscim.protocol.schema.ResourceType;
 
 /**
  * SCIM PATCH (RFC 7644 §3.5.2) on a resource's stored attributes: core attributes top-level, extensions
  * under their schema URN, no id, meta or schemas. Paths, filters and the add/remove/replace rules are
- * the UnboundID SCIM 2 SDK's; this package adapts requests from real identity providers to it. The
- * result is not yet validated against the schema: that is the caller's next step.
+ * the UnboundID SCIM 2 SDK's; this package adapts requests from real identity providers to it. Every path
+ * must name an attribute of the resource type; the values set are not yet validated against the schema:
+ * that is the caller's next step.
  */
 public final class ResourcePatch {
 
@@ -23,18 +25,25 @@ public final class ResourcePatch {
     }
 
     /**
-     * The user after applying every operation of {@code request} in order. All or nothing: on any failure
+     * The resource after applying every operation of {@code request} in order. All or nothing: on any failure
      * a {@link ScimException} is thrown and {@code current} is unchanged. A patch that changes nothing
      * returns an equal node.
      */
-    public static ObjectNode apply(ObjectNode current, JsonNode request) {
-        return apply(current, operations(request));
+    public static ObjectNode apply(ResourceType type, ObjectNode current, JsonNode request) {
+        return apply(type, current, operations(request));
     }
 
-    /** The resource after applying {@code operations} in order, all or nothing as {@link #apply(ObjectNode, JsonNode)}. */
-    public static ObjectNode apply(ObjectNode current, List<ClientOperation> operations) {
+    /**
+     * The resource after applying {@code operations} in order, all or nothing as
+     * {@link #apply(ResourceType, ObjectNode, JsonNode)}.
+     */
+    public static ObjectNode apply(ResourceType type, ObjectNode current, List<ClientOperation> operations) {
         ObjectNode patched = current.deepCopy();
-        operations.forEach(operation -> operation.applyTo(patched));
+        for (ClientOperation operation : operations) {
+            PrimaryValues before = PrimaryValues.of(patched);
+            operation.applyTo(patched, type);
+            before.demoteIn(patched);
+        }
         return (ObjectNode) plain(patched);
     }
 

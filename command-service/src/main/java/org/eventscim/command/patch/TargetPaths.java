@@ -9,6 +9,7 @@ import com.unboundid.scim2.common.filters.FilterType;
 import java.util.Locale;
 import java.util.Set;
 import org.eventscim.protocol.ScimSchemas;
+import org.eventscim.protocol.schema.ResourceType;
 import org.eventscim.protocol.schema.ScimSyntax;
 
 /**
@@ -30,7 +31,8 @@ final class TargetPaths {
     private TargetPaths() {
     }
 
-    static Path resolve(String text, ObjectNode user) throws BadRequestException {
+    /** The path {@code text} of a resource of {@code type}; it must name one of the type's attributes. */
+    static Path resolve(String text, ObjectNode user, ResourceType type) throws BadRequestException {
         Path parsed;
         try {
             parsed = ScimSyntax.path(text);
@@ -48,7 +50,13 @@ final class TargetPaths {
                 && parsed.getElement(1).getValueFilter().getAttributePath() == null) {
             throw BadRequestException.invalidPath("'" + text + "': a value filter on a sub-attribute can only compare its value");
         }
-        Path path = isBareExtension(parsed)
+        // RFC 7644 §3.5.2: a path names an attribute of the resource; a patch of one the schema does not define
+        // would be answered 200 and change nothing, which a client takes for success.
+        boolean bareExtension = isBareExtension(parsed);
+        if (!bareExtension && type.resolve(parsed).isEmpty()) {
+            throw BadRequestException.invalidPath("'" + text + "' names no attribute of the " + type.name() + " schemas");
+        }
+        Path path = bareExtension
                 ? Path.root().attribute(CanonicalNames.of(ScimSchemas.ENTERPRISE_USER, user))
                 : canonical(parsed, user);
         if (path.getSchemaUrn() == null && READ_ONLY.contains(path.getElement(0).getAttribute().toLowerCase(Locale.ROOT))) {

@@ -66,7 +66,7 @@ public class User {
     public UserState handle(PatchUser command, UserNameClaims claims) {
         requireTenant(command.tenantId());
         requireVersion(command.expectedVersion());
-        ReadResource patched = UserSchema.READER.validate(ResourcePatch.apply(attributes, command.patchRequest()));
+        ReadResource patched = UserSchema.READER.validate(ResourcePatch.apply(UserSchema.TYPE, attributes, command.patchRequest()));
         return change(patched.attributes(), patched.password().orElse(null), claims);
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import org.eventscim.protocol.error.ScimException;
+import org.eventscim.protocol.schema.SchemaRegistry;
 import org.springframework.http.HttpStatus;
 
 /** A stored user to patch, and the assertions the PATCH tests share. */
@@ -46,7 +47,7 @@ final class PatchFixtures {
     }
 
     static ObjectNode patch(ObjectNode current, String request) {
-        return ResourcePatch.apply(current, json(request));
+        return ResourcePatch.apply(SchemaRegistry.standard().user(), current, json(request));
     }
 
     static ObjectNode patch(String request) {

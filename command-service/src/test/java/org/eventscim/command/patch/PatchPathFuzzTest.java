@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Set;
 import org.eventscim.command.group.patch.GroupPatch;
 import org.eventscim.protocol.error.ScimException;
+import org.eventscim.protocol.schema.SchemaRegistry;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the PATCH path parser (issue #9): {@link TargetPaths} for users and
@@ -48,7 +49,7 @@ class PatchPathFuzzTest {
         for (String op : new String[] {"add", "replace", "remove"}) {
             for (JsonNode value : VALUES) {
                 ObjectNode request = request(op, path, value);
-                refusedOnlyAsBadRequest(() -> ResourcePatch.apply(USER, request));
+                refusedOnlyAsBadRequest(() -> ResourcePatch.apply(SchemaRegistry.standard().user(), USER, request));
                 refusedOnlyAsBadRequest(() -> GroupPatch.read(request).applyToAttributes(GROUP));
             }
         }

@@ -80,4 +80,39 @@ class UserPatchErrorsTest {
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                  "Operations":[{"op":"add","value":{"Groups":[{"value":"g1"}]}}]}""", "mutability");
     }
+
+    @Test
+    void aPathMustNameAnAttributeOfTheSchema() {
+        var e = rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","path":"nickName","value":"Babs"},{"op":"replace","path":"nosuchattr","value":"x"}]}""",
+                "invalidPath");
+
+        assertThat(e.getMessage()).contains("Operations[1]").contains("nosuchattr");
+        rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"add","path":"name.nosuch","value":"x"}]}""", "invalidPath");
+        rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"remove","path":"urn:example:params:scim:schemas:extension:foo:2.0:User:bar"}]}""",
+                "invalidPath");
+        rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","value":{"title":"Boss","foo":"bar"}}]}""", "invalidPath");
+    }
+
+    @Test
+    void aValueFilterLeftOpenIsAnInvalidPath() {
+        rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","path":"emails[type eq \\"work\\"","value":"x"}]}""", "invalidPath");
+    }
+
+    @Test
+    void theValuesAFilterSelectsAreReplacedOnlyByAnObject() {
+        rejected("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","path":"emails[type eq \\"work\\"]","value":"x@example.com"}]}""",
+                "invalidValue");
+    }
 }

@@ -6,6 +6,7 @@ import static org.eventscim.command.patch.PatchFixtures.json;
 import static org.eventscim.command.patch.PatchFixtures.patch;
 import static org.eventscim.command.patch.PatchFixtures.userWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /** Requests exactly as Microsoft Entra ID and Okta send them. */
@@ -84,5 +85,56 @@ class UserPatchIdentityProviderTest {
 
         assertThat(patched).isEqualTo(userWith("""
                 {"active":false}"""));
+    }
+
+    @Test
+    void entraAddOfAWorkEmailThatExistsReplacesItsValue() {
+        var patched = patch("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"Add","path":"emails[type eq \\"work\\"].value","value":"barbara@example.com"},
+                               {"op":"Add","path":"addresses[type eq \\"work\\"].locality","value":"Hollywood"}]}""");
+
+        assertThat(patched.get("emails")).isEqualTo(json("""
+                [{"type":"work","value":"barbara@example.com","primary":true},{"type":"home","value":"babs@jensen.org"}]"""));
+        assertThat(patched.get("addresses")).isEqualTo(json("""
+                [{"type":"work","formatted":"100 Universal City Plaza","locality":"Hollywood"}]"""));
+    }
+
+    /** RFC 7644 §3.5.2: the server sets primary to false on the other values. */
+    @Test
+    void aNewPrimaryValueDemotesTheFormerOne() {
+        var added = patch("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"add","path":"emails","value":[{"value":"b@example.com","type":"other","primary":"True"}]}]}""");
+        var marked = patch("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","path":"emails[type eq \\"home\\"].primary","value":true}]}""");
+
+        assertThat(added.get("emails")).isEqualTo(json("""
+                [{"type":"work","value":"bjensen@example.com","primary":false},{"type":"home","value":"babs@jensen.org"},
+                 {"value":"b@example.com","type":"other","primary":"True"}]"""));
+        assertThat(marked.get("emails")).isEqualTo(json("""
+                [{"type":"work","value":"bjensen@example.com","primary":false},
+                 {"type":"home","value":"babs@jensen.org","primary":true}]"""));
+    }
+
+    @Test
+    void twoNewPrimaryValuesInOneOperationAreLeftForTheSchemaToRefuse() {
+        var patched = patch("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"add","path":"emails","value":[{"value":"a@x","primary":true},{"value":"b@x","primary":true}]}]}""");
+
+        assertThat(patched.get("emails").findValues("primary")).extracting(JsonNode::asText)
+                .containsExactly("false", "true", "true");
+    }
+
+    @Test
+    void aRemoveOfAMultiValuedAttributeThatNamesValuesRemovesOnlyThose() {
+        var patched = patch("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"Remove","path":"emails","value":[{"value":"BABS@jensen.org"}]}]}""");
+
+        assertThat(patched.get("emails")).isEqualTo(json("""
+                [{"type":"work","value":"bjensen@example.com","primary":true}]"""));
     }
 }

@@ -4,7 +4,9 @@ import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -22,7 +24,9 @@ import java.util.Set;
  *       shares each nested {@code and} twice ({@code a and b and c or d} reads as
  *       {@code (a and (b and c) and b and c) or d}): right, but of 2<sup>n</sup> nodes when walked, so a
  *       filter of 30 {@code and}s, 600 characters, would keep a service busy for hours. Chains of {@code and}
- *       (and of {@code or}) are flattened, each shared operand kept once, which is the same filter.</li>
+ *       (and of {@code or}) are flattened, each shared operand kept once, which is the same filter;</li>
+ *   <li>a value filter or a group left open ({@code emails[type eq "work"}) is read as if it were closed;
+ *       a client that sent it meant something else, so it is refused.</li>
  * </ul>
  */
 public final class ScimSyntax {
@@ -33,6 +37,9 @@ public final class ScimSyntax {
     }
 
     public static Filter filter(String text) throws BadRequestException {
+        if (!balanced(text)) {
+            throw BadRequestException.invalidFilter("has a '[' or '(' without its closing ']' or ')'");
+        }
         Filter parsed;
         try {
             parsed = Filter.fromString(text);
@@ -43,6 +50,9 @@ public final class ScimSyntax {
     }
 
     public static Path path(String text) throws BadRequestException {
+        if (!balanced(text)) {
+            throw BadRequestException.invalidPath("has a '[' without its closing ']'");
+        }
         Path parsed;
         try {
             parsed = Path.fromString(text);
@@ -55,6 +65,29 @@ public final class ScimSyntax {
             path = path.attribute(element.getAttribute(), valueFilter == null ? null : untangled(valueFilter));
         }
         return path;
+    }
+
+    /** Whether every '[' and '(' outside a quoted string is closed, in order. */
+    private static boolean balanced(String text) {
+        Deque<Character> open = new ArrayDeque<>();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '[' || c == '(') {
+                open.push(c == '[' ? ']' : ')');
+            } else if ((c == ']' || c == ')') && (open.isEmpty() || open.pop() != c)) {
+                return false;
+            }
+        }
+        return open.isEmpty();
     }
 
     /** The same filter as a tree: no node reached twice. */

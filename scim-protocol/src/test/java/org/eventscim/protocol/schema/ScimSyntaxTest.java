@@ -9,7 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The two faults of the SDK's parser that fuzzing found (ScimFilterFuzzTest, PatchPathFuzzTest). */
+/** The faults of the SDK's parser repaired here: two found by fuzzing (ScimFilterFuzzTest, PatchPathFuzzTest), one by a compliance probe. */
 class ScimSyntaxTest {
 
     @Test
@@ -45,5 +45,19 @@ class ScimSyntaxTest {
             nodes += nodes(operand);
         }
         return nodes;
+    }
+
+    @Test
+    void aValueFilterOrGroupLeftOpenIsRefused() throws BadRequestException {
+        assertThatThrownBy(() -> ScimSyntax.filter("userName eq \"a\" and emails[type eq \"work\""))
+                .isInstanceOfSatisfying(BadRequestException.class,
+                        refused -> assertThat(refused.getScimError().getScimType()).isEqualTo("invalidFilter"));
+        assertThatThrownBy(() -> ScimSyntax.filter("(userName eq \"a\" or userName eq \"b\""))
+                .isInstanceOf(BadRequestException.class);
+        assertThatThrownBy(() -> ScimSyntax.path("emails[type eq \"work\""))
+                .isInstanceOfSatisfying(BadRequestException.class,
+                        refused -> assertThat(refused.getScimError().getScimType()).isEqualTo("invalidPath"));
+        assertThat(ScimSyntax.filter("userName eq \"a[(\\\"\" and emails[type eq \"]\"]"))
+                .hasToString("(userName eq \"a[(\\\"\" and emails[type eq \"]\"])");
     }
 }

@@ -21,6 +21,8 @@ import org.eventscim.command.patch.ResourcePatch;
 import org.eventscim.command.resource.ResourceIds;
 import org.eventscim.protocol.ScimSchemas;
 import org.eventscim.protocol.error.ScimException;
+import org.eventscim.protocol.schema.ResourceType;
+import org.eventscim.protocol.schema.SchemaRegistry;
 import org.eventscim.protocol.schema.ScimSyntax;
 import org.springframework.http.HttpStatus;
 
@@ -43,6 +45,7 @@ import org.springframework.http.HttpStatus;
 public record GroupPatch(List<ClientOperation> attributeOperations, List<MemberOperation> memberOperations) {
 
     private static final String MEMBERS = "members";
+    private static final ResourceType GROUP = SchemaRegistry.standard().group();
 
     public static GroupPatch read(JsonNode request) {
         List<ClientOperation> attributeOperations = new ArrayList<>();
@@ -69,7 +72,7 @@ public record GroupPatch(List<ClientOperation> attributeOperations, List<MemberO
 
     /** The group's own attributes after the attribute operations; not yet validated. */
     public ObjectNode applyToAttributes(ObjectNode attributes) {
-        return attributeOperations.isEmpty() ? attributes.deepCopy() : ResourcePatch.apply(attributes, attributeOperations);
+        return attributeOperations.isEmpty() ? attributes.deepCopy() : ResourcePatch.apply(GROUP, attributes, attributeOperations);
     }
 
     /** The membership change of the member operations, applied in order on what the group has now. */
