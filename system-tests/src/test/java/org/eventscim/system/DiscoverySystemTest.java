@@ -95,4 +95,17 @@ class DiscoverySystemTest {
         assertThat(me.body().path("status").asText()).isEqualTo("501");
         assertThat(scim.get("/NoSuchEndpoint").status()).isEqualTo(404);
     }
+
+    /** RFC 7644 §3.4.2.1 and §3.4.3: a service provider without queries at the root says so with 501. */
+    @Test
+    void queriesAtTheRootAreNotImplemented() {
+        ScimClient.Response listed = scim.get("/?filter=" + ScimClient.encode("userName eq \"x\""));
+        ScimClient.Response searched = scim.post("/.search", """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"filter":"userName eq \\"x\\""}""");
+
+        assertThat(listed.status()).isEqualTo(501);
+        assertError(listed.body(), "501", null);
+        assertThat(searched.status()).isEqualTo(501);
+        assertError(searched.body(), "501", null);
+    }
 }

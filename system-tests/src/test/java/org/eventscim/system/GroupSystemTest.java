@@ -243,6 +243,43 @@ class GroupSystemTest {
         assertThat(StoredEvents.snapshots(id)).isPositive();
     }
 
+    /** RFC 7644 §3.5.2: a PATCH that names attributes is answered 200 with them; §3.9 on every write. */
+    @Test
+    void writesThatNameAttributesAreAnsweredWithThemOnly() throws Exception {
+        String alice = user("alice");
+        ScimClient.Response created = scim.post("/Groups?attributes=displayName", """
+                {"schemas":["%s"],"displayName":"Selected %s"}""".formatted(GROUP, UUID.randomUUID()));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().path("id").asText();
+        assertThat(created.body().has("meta")).isFalse();
+
+        ScimClient.Response patched = scim.patch("/Groups/" + id + "?attributes=displayName", """
+                {"schemas":["%s"],"Operations":[{"op":"add","path":"members","value":[{"value":"%s"}]}]}"""
+                .formatted(PATCH_OP, alice));
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.header("ETag")).isEqualTo("W/\"2\"");
+        assertThat(patched.body().path("id").asText()).isEqualTo(id);
+        assertThat(patched.body().path("displayName").asText()).startsWith("Selected ");
+        assertThat(patched.body().has("members")).isFalse();
+
+        ScimClient.Response withMembers = scim.patch("/Groups/" + id + "?excludedAttributes=displayName", """
+                {"schemas":["%s"],"Operations":[{"op":"replace","path":"externalId","value":"ext-1"}]}""".formatted(PATCH_OP));
+        assertThat(withMembers.status()).isEqualTo(200);
+        assertThat(withMembers.body().has("displayName")).isFalse();
+        assertThat(withMembers.body().path("members").get(0).path("value").asText()).isEqualTo(alice);
+
+        ScimClient.Response user = scim.patch("/Users/" + alice + "?attributes=displayName", """
+                {"schemas":["%s"],"Operations":[{"op":"replace","path":"displayName","value":"Alice"}]}""".formatted(PATCH_OP));
+        assertThat(user.status()).isEqualTo(200);
+        assertThat(user.body().path("displayName").asText()).isEqualTo("Alice");
+        assertThat(user.body().has("userName")).isFalse();
+
+        ScimClient.Response both = scim.patch("/Groups/" + id + "?attributes=displayName&excludedAttributes=members", """
+                {"schemas":["%s"],"Operations":[{"op":"replace","path":"externalId","value":"ext-2"}]}""".formatted(PATCH_OP));
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(scim.get("/Groups/" + id).body().path("externalId").asText()).isEqualTo("ext-1");
+    }
+
     private List<String> memberIds(String groupId) {
         ScimClient.Response group = scim.get("/Groups/" + groupId);
         assertThat(group.status()).isEqualTo(200);

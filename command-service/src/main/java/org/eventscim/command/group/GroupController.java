@@ -1,12 +1,14 @@
 package org.eventscim.command.group;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import org.eventscim.protocol.ScimMediaType;
+import org.eventscim.protocol.ScimSchemas;
 import org.eventscim.protocol.caller.Caller;
+import org.eventscim.protocol.resource.AttributeSelection;
 import org.eventscim.protocol.resource.ScimResources;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,12 +21,16 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * SCIM writes on /Groups (RFC 7644 §3.3, §3.5, §3.6). A PATCH is answered 204 with the new ETag
  * (RFC 7644 §3.5.2 allows it, and Entra ID, Okta and authentik expect it): membership changes are
  * deltas, and echoing a 100,000-member list after adding one member would cost more than the change.
+ * A PATCH that names {@code attributes} or {@code excludedAttributes} is answered 200 with the resource, as
+ * RFC 7644 §3.5.2 requires; like every response here, it honours them (§3.9), and reads the members only when
+ * they are returned.
  */
 @RestController
 @RequestMapping("/scim/v2/Groups")
@@ -37,30 +43,38 @@ class GroupController {
     }
 
     @PostMapping(consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
-    ResponseEntity<ObjectNode> create(Caller caller, @RequestBody JsonNode body) {
+    ResponseEntity<ObjectNode> create(Caller caller, @RequestBody JsonNode body,
+                                      @RequestParam(required = false) String attributes,
+                                      @RequestParam(required = false) String excludedAttributes) {
+        AttributeSelection selection = AttributeSelection.of(ScimSchemas.GROUP, attributes, excludedAttributes);
         GroupState group = awaited(caller, writes.create(caller, body));
-        ObjectNode resource = render(caller, group);
+        ObjectNode resource = render(caller, group, selection);
         return ResponseEntity.created(URI.create(resource.path("meta").path("location").asText()))
                 .eTag(ScimResources.etag(group.version()))
                 .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
-                .body(resource);
+                .body(selection.apply(resource));
     }
 
     @PutMapping(path = "/{id}", consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<ObjectNode> replace(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
-                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        GroupState group = awaited(caller, writes.replace(caller, id, body, ifMatch));
-        return ResponseEntity.ok()
-                .eTag(ScimResources.etag(group.version()))
-                .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
-                .body(render(caller, group));
+                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                       @RequestParam(required = false) String attributes,
+                                       @RequestParam(required = false) String excludedAttributes) {
+        AttributeSelection selection = AttributeSelection.of(ScimSchemas.GROUP, attributes, excludedAttributes);
+        return ok(caller, awaited(caller, writes.replace(caller, id, body, ifMatch)), selection);
     }
 
     @PatchMapping(path = "/{id}", consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
-    ResponseEntity<Void> patch(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
-                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<ObjectNode> patch(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
+                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                     @RequestParam(required = false) String attributes,
+                                     @RequestParam(required = false) String excludedAttributes) {
+        AttributeSelection selection = AttributeSelection.of(ScimSchemas.GROUP, attributes, excludedAttributes);
         GroupState group = awaited(caller, writes.patch(caller, id, body, ifMatch));
-        return ResponseEntity.noContent().eTag(ScimResources.etag(group.version())).build();
+        if (selection.isEmpty()) {
+            return ResponseEntity.noContent().eTag(ScimResources.etag(group.version())).build();
+        }
+        return ok(caller, group, selection);
     }
 
     @DeleteMapping("/{id}")
@@ -75,12 +89,21 @@ class GroupController {
         return group;
     }
 
-    private ObjectNode render(Caller caller, GroupState group) {
+    private ResponseEntity<ObjectNode> ok(Caller caller, GroupState group, AttributeSelection selection) {
+        return ResponseEntity.ok()
+                .eTag(ScimResources.etag(group.version()))
+                .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
+                .body(selection.apply(render(caller, group, selection)));
+    }
+
+    private ObjectNode render(Caller caller, GroupState group, AttributeSelection selection) {
         ArrayNode members = JsonNodeFactory.instance.arrayNode();
-        writes.members(group.groupId()).forEach(member -> members.addObject()
-                .put("value", member.value())
-                .put("$ref", ScimResources.location(member.type(), member.value(), caller.baseUrl()))
-                .put("type", member.type()));
+        if (selection.returns("members")) {
+            writes.members(group.groupId()).forEach(member -> members.addObject()
+                    .put("value", member.value())
+                    .put("$ref", ScimResources.location(member.type(), member.value(), caller.baseUrl()))
+                    .put("type", member.type()));
+        }
         return ScimResources.group(group.groupId(), group.attributes(), members, group.created(),
                 group.lastModified(), group.version(), caller.baseUrl());
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import org.eventscim.protocol.ScimMediaType;
+import org.eventscim.protocol.ScimSchemas;
 import org.eventscim.protocol.caller.Caller;
+import org.eventscim.protocol.resource.AttributeSelection;
 import org.eventscim.protocol.resource.ScimResources;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,9 +19,13 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** SCIM writes on /Users (RFC 7644 §3.3, §3.5, §3.6). */
+/**
+ * SCIM writes on /Users (RFC 7644 §3.3, §3.5, §3.6). The resource in a response honours {@code attributes} and
+ * {@code excludedAttributes} (RFC 7644 §3.9), which are read before anything is written.
+ */
 @RestController
 @RequestMapping("/scim/v2/Users")
 class UserController {
@@ -31,25 +37,34 @@ class UserController {
     }
 
     @PostMapping(consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
-    ResponseEntity<ObjectNode> create(Caller caller, @RequestBody JsonNode body) {
+    ResponseEntity<ObjectNode> create(Caller caller, @RequestBody JsonNode body,
+                                      @RequestParam(required = false) String attributes,
+                                      @RequestParam(required = false) String excludedAttributes) {
+        AttributeSelection selection = AttributeSelection.of(ScimSchemas.USER, attributes, excludedAttributes);
         UserState user = awaited(caller, writes.create(caller, body));
         ObjectNode resource = render(caller, user);
         return ResponseEntity.created(URI.create(resource.path("meta").path("location").asText()))
                 .eTag(ScimResources.etag(user.version()))
                 .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
-                .body(resource);
+                .body(selection.apply(resource));
     }
 
     @PutMapping(path = "/{id}", consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<ObjectNode> replace(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
-                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return ok(caller, awaited(caller, writes.replace(caller, id, body, ifMatch)));
+                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                       @RequestParam(required = false) String attributes,
+                                       @RequestParam(required = false) String excludedAttributes) {
+        AttributeSelection selection = AttributeSelection.of(ScimSchemas.USER, attributes, excludedAttributes);
+        return ok(caller, awaited(caller, writes.replace(caller, id, body, ifMatch)), selection);
     }
 
     @PatchMapping(path = "/{id}", consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<ObjectNode> patch(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
-                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return ok(caller, awaited(caller, writes.patch(caller, id, body, ifMatch)));
+                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                     @RequestParam(required = false) String attributes,
+                                     @RequestParam(required = false) String excludedAttributes) {
+        AttributeSelection selection = AttributeSelection.of(ScimSchemas.USER, attributes, excludedAttributes);
+        return ok(caller, awaited(caller, writes.patch(caller, id, body, ifMatch)), selection);
     }
 
     @DeleteMapping("/{id}")
@@ -64,11 +79,11 @@ class UserController {
         return user;
     }
 
-    private static ResponseEntity<ObjectNode> ok(Caller caller, UserState user) {
+    private static ResponseEntity<ObjectNode> ok(Caller caller, UserState user, AttributeSelection selection) {
         return ResponseEntity.ok()
                 .eTag(ScimResources.etag(user.version()))
                 .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
-                .body(render(caller, user));
+                .body(selection.apply(render(caller, user)));
     }
 
     private static ObjectNode render(Caller caller, UserState user) {

@@ -1,4 +1,4 @@
-package org.eventscim.query.search;
+package org.eventscim.protocol.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -47,6 +47,11 @@ public final class AttributeSelection {
             return new AttributeSelection(coreSchema, List.of(), false);
         }
         return new AttributeSelection(coreSchema, parse(hasAttributes ? attributes : excludedAttributes), hasAttributes);
+    }
+
+    /** Whether the request named neither parameter: the resource is returned as it is. */
+    public boolean isEmpty() {
+        return paths.isEmpty();
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.eventscim.query.search;
+package org.eventscim.protocol.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
