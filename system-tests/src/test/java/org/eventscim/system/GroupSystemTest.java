@@ -280,6 +280,31 @@ class GroupSystemTest {
         assertThat(scim.get("/Groups/" + id).body().path("externalId").asText()).isEqualTo("ext-1");
     }
 
+    /** RFC 7644 §3.5.1, §3.5.2: a write answers with the resource as a GET shows it, read-side attributes included. */
+    @Test
+    void writesAnswerWithWhatAGetShowsGroupsAndMemberDisplaysIncluded() throws Exception {
+        String alice = user("alice");
+        ScimClient.Response created = scim.post("/Groups", """
+                {"schemas":["%s"],"displayName":"Shown %s","members":[{"value":"%s"}]}"""
+                .formatted(GROUP, UUID.randomUUID(), alice));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().path("id").asText();
+        assertThat(created.body()).isEqualTo(scim.get("/Groups/" + id).body());
+        assertThat(created.body().path("members").get(0).path("display").asText()).isEqualTo("alice");
+
+        ScimClient.Response patched = scim.patch("/Users/" + alice, """
+                {"schemas":["%s"],"Operations":[{"op":"replace","path":"title","value":"Engineer"}]}""".formatted(PATCH_OP));
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.body().path("groups").get(0).path("value").asText()).isEqualTo(id);
+        assertThat(patched.body()).isEqualTo(scim.get("/Users/" + alice).body());
+
+        ScimClient.Response replaced = scim.put("/Users/" + alice, """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s","title":"Lead"}"""
+                .formatted(patched.body().path("userName").asText()));
+        assertThat(replaced.status()).isEqualTo(200);
+        assertThat(replaced.body().path("groups").get(0).path("display").asText()).startsWith("Shown ");
+    }
+
     private List<String> memberIds(String groupId) {
         ScimClient.Response group = scim.get("/Groups/" + groupId);
         assertThat(group.status()).isEqualTo(200);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import java.util.Optional;
+import org.eventscim.command.consistency.ReadSideResources;
 import org.eventscim.protocol.ScimMediaType;
 import org.eventscim.protocol.ScimSchemas;
 import org.eventscim.protocol.caller.Caller;
@@ -30,16 +32,19 @@ import org.springframework.web.bind.annotation.RestController;
  * deltas, and echoing a 100,000-member list after adding one member would cost more than the change.
  * A PATCH that names {@code attributes} or {@code excludedAttributes} is answered 200 with the resource, as
  * RFC 7644 §3.5.2 requires; like every response here, it honours them (§3.9), and reads the members only when
- * they are returned.
+ * they are returned. A group with members is answered as the read side renders it, with each member's
+ * {@code display} ({@link ReadSideResources}).
  */
 @RestController
 @RequestMapping("/scim/v2/Groups")
 class GroupController {
 
     private final GroupWrites writes;
+    private final ReadSideResources readSide;
 
-    GroupController(GroupWrites writes) {
+    GroupController(GroupWrites writes, ReadSideResources readSide) {
         this.writes = writes;
+        this.readSide = readSide;
     }
 
     @PostMapping(consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
@@ -103,6 +108,12 @@ class GroupController {
                     .put("value", member.value())
                     .put("$ref", ScimResources.location(member.type(), member.value(), caller.baseUrl()))
                     .put("type", member.type()));
+        }
+        if (!members.isEmpty()) {
+            Optional<ObjectNode> read = readSide.read(caller, "Groups", group.groupId(), group.version());
+            if (read.isPresent()) {
+                return read.get();
+            }
         }
         return ScimResources.group(group.groupId(), group.attributes(), members, group.created(),
                 group.lastModified(), group.version(), caller.baseUrl());

@@ -3,6 +3,7 @@ package org.eventscim.command.user;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import org.eventscim.command.consistency.ReadSideResources;
 import org.eventscim.protocol.ScimMediaType;
 import org.eventscim.protocol.ScimSchemas;
 import org.eventscim.protocol.caller.Caller;
@@ -24,16 +25,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * SCIM writes on /Users (RFC 7644 §3.3, §3.5, §3.6). The resource in a response honours {@code attributes} and
- * {@code excludedAttributes} (RFC 7644 §3.9), which are read before anything is written.
+ * {@code excludedAttributes} (RFC 7644 §3.9), which are read before anything is written. A user in groups is
+ * answered as the read side renders it, with its {@code groups} ({@link ReadSideResources}).
  */
 @RestController
 @RequestMapping("/scim/v2/Users")
 class UserController {
 
     private final UserWrites writes;
+    private final ReadSideResources readSide;
 
-    UserController(UserWrites writes) {
+    UserController(UserWrites writes, ReadSideResources readSide) {
         this.writes = writes;
+        this.readSide = readSide;
     }
 
     @PostMapping(consumes = {ScimMediaType.APPLICATION_SCIM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
@@ -43,6 +47,7 @@ class UserController {
         AttributeSelection selection = AttributeSelection.of(ScimSchemas.USER, attributes, excludedAttributes);
         UserState user = awaited(caller, writes.create(caller, body));
         ObjectNode resource = render(caller, user);
+        // A user is created in no group: what the command side has is the whole resource.
         return ResponseEntity.created(URI.create(resource.path("meta").path("location").asText()))
                 .eTag(ScimResources.etag(user.version()))
                 .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
@@ -79,11 +84,14 @@ class UserController {
         return user;
     }
 
-    private static ResponseEntity<ObjectNode> ok(Caller caller, UserState user, AttributeSelection selection) {
+    private ResponseEntity<ObjectNode> ok(Caller caller, UserState user, AttributeSelection selection) {
+        ObjectNode resource = selection.returns("groups") && writes.isInAnyGroup(caller, user.userId())
+                ? readSide.read(caller, "Users", user.userId(), user.version()).orElseGet(() -> render(caller, user))
+                : render(caller, user);
         return ResponseEntity.ok()
                 .eTag(ScimResources.etag(user.version()))
                 .contentType(ScimMediaType.APPLICATION_SCIM_JSON)
-                .body(selection.apply(render(caller, user)));
+                .body(selection.apply(resource));
     }
 
     private static ObjectNode render(Caller caller, UserState user) {

@@ -3,6 +3,7 @@ package org.eventscim.command.user;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.UUID;
+import org.eventscim.command.group.GroupMemberships;
 import org.eventscim.command.group.MemberDeletion;
 import org.eventscim.command.resource.IfMatch;
 import org.eventscim.command.resource.ResourceIds;
@@ -22,10 +23,12 @@ public class UserWrites {
 
     private final ScimCommands commands;
     private final MemberDeletion deletion;
+    private final GroupMemberships memberships;
 
-    UserWrites(ScimCommands commands, MemberDeletion deletion) {
+    UserWrites(ScimCommands commands, MemberDeletion deletion, GroupMemberships memberships) {
         this.commands = commands;
         this.deletion = deletion;
+        this.memberships = memberships;
     }
 
     public UserState create(Caller caller, JsonNode body) {
@@ -59,6 +62,11 @@ public class UserWrites {
         ResourceIds.requireFindable(RESOURCE_TYPE, userId);
         return deletion.delete(caller, RESOURCE_TYPE, userId,
                 new DeleteUser(userId, caller.tenantId(), IfMatch.expectedVersion(ifMatch)));
+    }
+
+    /** Whether the user is a direct member of a group now, so that its resource has {@code groups}. */
+    public boolean isInAnyGroup(Caller caller, String userId) {
+        return !memberships.groupsOf(caller.tenantId(), userId).isEmpty();
     }
 
     /** Read-your-writes: waits (bounded) until the read side shows this version of the user. */
