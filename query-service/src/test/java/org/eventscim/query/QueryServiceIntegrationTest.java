@@ -153,6 +153,13 @@ class QueryServiceIntegrationTest {
         assertThat(searched.status()).isEqualTo(200);
         assertThat(searched.body().path("Resources").get(0).path("id").asText()).isEqualTo(id);
         assertThat(searched.body().path("Resources").get(0).has("emails")).isFalse();
+
+        Response listedAsText = post(tenant, "/scim/v2/Users/.search", """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
+                 "filter":"userName eq \\"alice.example@corp.test\\"","attributes":"userName,emails.value"}""");
+        assertThat(listedAsText.status()).isEqualTo(200);
+        assertThat(listedAsText.body().path("Resources").get(0).properties()).extracting(Map.Entry::getKey)
+                .containsExactly("schemas", "id", "userName", "emails");
     }
 
     @Test

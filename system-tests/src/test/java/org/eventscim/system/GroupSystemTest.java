@@ -167,6 +167,9 @@ class GroupSystemTest {
         assertError(scim.post("/Groups", """
                 {"schemas":["%s"],"displayName":"Has a stranger %s","members":[{"value":"no-such-user"}]}"""
                 .formatted(GROUP, UUID.randomUUID())).body(), "400", "invalidValue");
+        assertError(scim.put("/Groups/" + id, """
+                {"schemas":["%s"],"displayName":"%s","members":[{"value":"%s"},{"display":"no id"}]}"""
+                .formatted(GROUP, name, member)).body(), "400", "invalidValue");
         assertThat(StoredEvents.count()).isEqualTo(events);
         assertThat(memberIds(id)).isEmpty();
 

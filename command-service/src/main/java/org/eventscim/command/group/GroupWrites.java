@@ -33,6 +33,7 @@ public class GroupWrites {
 
     public GroupState create(Caller caller, JsonNode body) {
         ScimCommands.requireWriteScope(caller);
+        requireMemberValues(body);
         ObjectNode attributes = GroupSchema.READER.read(body).attributes();
         List<String> memberIds = takeMembers(attributes);
         return commands.send(caller, RESOURCE_TYPE,
@@ -42,6 +43,7 @@ public class GroupWrites {
     public GroupState replace(Caller caller, String groupId, JsonNode body, String ifMatch) {
         ScimCommands.requireWriteScope(caller);
         ResourceIds.requireFindable(RESOURCE_TYPE, groupId);
+        requireMemberValues(body);
         ObjectNode attributes = GroupSchema.READER.read(body).attributes();
         List<String> memberIds = takeMembers(attributes);
         ReplaceGroup command = new ReplaceGroup(groupId, caller.tenantId(), IfMatch.expectedVersion(ifMatch), attributes, memberIds);
@@ -61,6 +63,17 @@ public class GroupWrites {
         ResourceIds.requireFindable(RESOURCE_TYPE, groupId);
         return deletion.delete(caller, RESOURCE_TYPE, groupId,
                 new DeleteGroup(groupId, caller.tenantId(), IfMatch.expectedVersion(ifMatch)));
+    }
+
+    /**
+     * Every member a POST or PUT names must carry its id in {@code value}: the schema reader would drop one without
+     * it as an empty value, and the group would be stored without a member the client meant to add.
+     */
+    private static void requireMemberValues(JsonNode body) {
+        if (body != null && body.isObject()) {
+            body.properties().stream().filter(attribute -> attribute.getKey().equalsIgnoreCase("members"))
+                    .forEach(members -> MemberValues.ids(members.getValue(), "members"));
+        }
     }
 
     /** Read-your-writes: waits (bounded) until the read side shows this version of the group. */

@@ -1,14 +1,18 @@
 package org.eventscim.query.search;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.util.List;
 
 /**
  * The body of {@code POST /<resources>/.search} (RFC 7644 §3.4.3, RFC 9865 §2.1); unknown members are
  * ignored. {@code startIndex} and {@code count} are read as text, so that a value that is not an integer
- * gets the same answer as in a query parameter.
+ * gets the same answer as in a query parameter. {@code attributes} and {@code excludedAttributes} are arrays, but
+ * some clients send the query parameter's comma-separated string; it means the same.
  */
 public record SearchRequest(String filter, String sortBy, String sortOrder, String startIndex, String count,
-                            String cursor, List<String> attributes, List<String> excludedAttributes) {
+                            String cursor,
+                            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> attributes,
+                            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> excludedAttributes) {
 
     public ListRequest listRequest() {
         return new ListRequest(filter, sortBy, sortOrder, startIndex, count, cursor);
