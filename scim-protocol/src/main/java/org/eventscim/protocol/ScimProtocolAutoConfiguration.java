@@ -7,6 +7,7 @@ import org.apache.catalina.core.StandardHost;
 import org.eventscim.protocol.caller.CallerArgumentResolver;
 import org.eventscim.protocol.caller.CallerTokenCodec;
 import org.eventscim.protocol.caller.CallerTokenFilter;
+import org.eventscim.protocol.error.MethodsNotAllowed;
 import org.eventscim.protocol.error.ScimErrorAdvice;
 import org.eventscim.protocol.error.ScimErrorController;
 import org.eventscim.protocol.error.ScimErrorReportValve;
@@ -42,6 +43,11 @@ public class ScimProtocolAutoConfiguration implements WebMvcConfigurer {
     @Bean
     UnsupportedEndpoints unsupportedEndpoints() {
         return new UnsupportedEndpoints();
+    }
+
+    @Bean
+    MethodsNotAllowed methodsNotAllowed() {
+        return new MethodsNotAllowed();
     }
 
     @Bean

@@ -6,6 +6,7 @@ import static org.eventscim.system.UserLifecycleSystemTest.assertError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Discovery endpoints (RFC 7644 §4) say what the service really does. */
@@ -94,6 +95,26 @@ class DiscoverySystemTest {
         assertThat(me.body().path("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
         assertThat(me.body().path("status").asText()).isEqualTo("501");
         assertThat(scim.get("/NoSuchEndpoint").status()).isEqualTo(404);
+    }
+
+    /** RFC 9110 §15.5.6: a 405 names every method the endpoint supports, whichever service serves them. */
+    @Test
+    void aMethodAnEndpointDoesNotSupportIsA405ThatNamesTheOnesItDoes() {
+        ScimClient.Response patched = scim.patch("/Users", "{}");
+        ScimClient.Response posted = scim.post("/ServiceProviderConfig", "{}");
+        ScimClient.Response bulk = scim.get("/Bulk");
+        ScimClient.Response onAUser = scim.post("/Users/" + UUID.randomUUID(), "{}");
+
+        assertThat(patched.status()).isEqualTo(405);
+        assertError(patched.body(), "405", null);
+        assertThat(patched.header("Allow")).isEqualTo("GET,POST");
+        assertThat(posted.status()).isEqualTo(405);
+        assertThat(posted.header("Allow")).isEqualTo("GET");
+        assertThat(bulk.status()).isEqualTo(405);
+        assertThat(bulk.header("Allow")).isEqualTo("POST");
+        assertThat(onAUser.status()).isEqualTo(405);
+        assertThat(onAUser.header("Allow")).isEqualTo("GET,PUT,PATCH,DELETE");
+        assertThat(scim.post("/Users/.search", "{}").status()).isEqualTo(200);
     }
 
     /** RFC 7644 §3.4.2.1 and §3.4.3: a service provider without queries at the root says so with 501. */
