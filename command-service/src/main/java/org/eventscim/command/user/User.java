@@ -51,7 +51,9 @@ public class User {
     public UserState handle(CreateUser command, UserNameClaims claims) {
         claims.claim(command.tenantId(), command.userName(), command.userId());
         apply(new UserCreated(command.userId(), command.tenantId(), command.attributes()));
-        setPassword(command.password());
+        if (command.passwordHash() != null) {
+            apply(new UserPasswordChanged(userId, command.passwordHash()));
+        }
         return state();
     }
 

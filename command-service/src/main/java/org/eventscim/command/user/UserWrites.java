@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.UUID;
 import org.eventscim.command.group.GroupMemberships;
 import org.eventscim.command.group.MemberDeletion;
+import org.eventscim.command.password.PasswordHashes;
 import org.eventscim.command.resource.IfMatch;
 import org.eventscim.command.resource.ResourceIds;
 import org.eventscim.command.resource.ScimCommands;
@@ -37,7 +38,7 @@ public class UserWrites {
         ObjectNode attributes = user.attributes();
         String userId = UUID.randomUUID().toString();
         return commands.send(caller, RESOURCE_TYPE, new CreateUser(userId, caller.tenantId(),
-                attributes.get("userName").asText(), attributes, user.password().orElse(null)));
+                attributes.get("userName").asText(), attributes, user.password().map(PasswordHashes::hash).orElse(null)));
     }
 
     public UserState replace(Caller caller, String userId, JsonNode body, String ifMatch) {
