@@ -134,6 +134,9 @@ class QueryServiceIntegrationTest {
         assertThat(ids(tenant, "name.familyName co \"XAMP\"")).containsExactly(id);
         assertThat(ids(tenant, "emails[type eq \"work\" and value ew \"@home.test\"]")).isEmpty();
         assertThat(ids(tenant, "emails[type eq \"home\" and value ew \"@HOME.test\"]")).containsExactly(id);
+        // Entra ID's form when it matches users by work email: the comparison after the filter applies to its values.
+        assertThat(ids(tenant, "emails[type eq \"home\"].value ew \"@HOME.test\"")).containsExactly(id);
+        assertThat(ids(tenant, "emails[type eq \"work\"].value ew \"@home.test\"")).isEmpty();
         assertThat(ids(tenant, "emails.type eq \"work\" and emails.value ew \"@home.test\"")).containsExactly(id);
         assertThat(ids(tenant, "emails co \"alice@corp\"")).containsExactly(id);
         assertThat(ids(tenant, "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq \"E-42\""))

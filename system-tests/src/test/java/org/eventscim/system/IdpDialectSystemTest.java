@@ -67,7 +67,8 @@ class IdpDialectSystemTest {
         ScimClient.Response patched = scim.patch("/Users/" + id, """
                 {"schemas":["%s"],"Operations":[
                  {"op":"Replace","value":{"name.givenName":"Adele","name.familyName":"Vance",
-                   "%s:department":"Retail","displayName":"Adele Vance"}},
+                   "%s:department":"Retail","displayName":"Adele Vance",
+                   "emails[type eq \\"work\\"].value":"adele@contoso.com"}},
                  {"op":"Add","path":"%s:manager","value":"26a3c6b9-0b2f-4d1b-9f55-6b0f3c1c4f10"}]}"""
                 .formatted(PATCH_OP, ENTERPRISE, ENTERPRISE));
 
@@ -76,6 +77,8 @@ class IdpDialectSystemTest {
         assertThat(read.path("name").path("givenName").asText()).isEqualTo("Adele");
         assertThat(read.path("name").path("familyName").asText()).isEqualTo("Vance");
         assertThat(read.has("name.givenName")).isFalse();
+        assertThat(read.path("emails").get(0).path("value").asText()).isEqualTo("adele@contoso.com");
+        assertThat(read.path("emails").get(0).path("type").asText()).isEqualTo("work");
         assertThat(read.path(ENTERPRISE).path("department").asText()).isEqualTo("Retail");
         assertThat(read.path(ENTERPRISE).path("manager").path("value").asText())
                 .isEqualTo("26a3c6b9-0b2f-4d1b-9f55-6b0f3c1c4f10");

@@ -82,10 +82,22 @@ public record ClientOperation(int index, PatchOpType type, String path, JsonNode
         if (!value.isObject()) {
             throw BadRequestException.invalidValue(type.getStringValue() + " without a path requires an object of attributes");
         }
-        ObjectNode attributes = PathlessValue.reshape((ObjectNode) value, user, resourceType);
+        ObjectNode plain = ((ObjectNode) value).deepCopy();
+        // Entra ID's SCIM-compliant PATCH puts value-filter paths among the keys ("emails[type eq \"work\"].value"):
+        // each such key is an operation of its own at that path, applied after the plain keys.
+        List<ClientOperation> filtered = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> key : List.copyOf(plain.properties())) {
+            if (key.getKey().indexOf('[') >= 0) {
+                filtered.add(new ClientOperation(index, type, key.getKey(), plain.remove(key.getKey())));
+            }
+        }
+        ObjectNode attributes = PathlessValue.reshape(plain, user, resourceType);
         // Nothing left (say, only "schemas"): the SDK refuses an empty value, and there is nothing to do.
         if (!attributes.isEmpty()) {
             sdk(type, Path.root(), CanonicalNames.align(attributes, user)).apply(user);
+        }
+        for (ClientOperation operation : filtered) {
+            operation.applyAt(TargetPaths.resolve(operation.path(), user, resourceType), user);
         }
     }
 

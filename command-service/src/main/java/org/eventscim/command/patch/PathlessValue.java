@@ -14,7 +14,8 @@ import org.eventscim.protocol.schema.ResourceType;
  * The value of an {@code add} or {@code replace} without a path, reshaped into the stored user's shape.
  * Entra ID puts attribute paths in the keys ({@code "name.givenName"},
  * {@code "urn:...:enterprise:2.0:User:department"}); the SDK would store those keys literally, so each
- * key is read as a path and its value moved to where that path points.
+ * key is read as a path and its value moved to where that path points. Keys with a value filter are not
+ * attributes of this value: {@link ClientOperation} applies each at its path.
  */
 final class PathlessValue {
 
@@ -38,9 +39,6 @@ final class PathlessValue {
         ObjectNode parent = path.getSchemaUrn() == null ? shaped : object(shaped, path.getSchemaUrn());
         for (int i = 0; i < path.size(); i++) {
             Path.Element element = path.getElement(i);
-            if (element.getValueFilter() != null) {
-                throw BadRequestException.invalidPath("'" + path + "': a value filter cannot be a key of a patch value");
-            }
             if (i < path.size() - 1) {
                 parent = object(parent, element.getAttribute());
             } else if (value.isObject() && parent.get(element.getAttribute()) instanceof ObjectNode merged) {

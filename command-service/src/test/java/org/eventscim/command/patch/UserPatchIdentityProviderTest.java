@@ -137,4 +137,24 @@ class UserPatchIdentityProviderTest {
         assertThat(patched.get("emails")).isEqualTo(json("""
                 [{"type":"work","value":"bjensen@example.com","primary":true}]"""));
     }
+
+    /** Entra ID's SCIM-compliant PATCH (aadOptscim062020): every change in one path-less value, filters in keys. */
+    @Test
+    void entraPathlessReplaceWithValueFilterKeysAppliesEachAtItsPath() {
+        var patched = patch("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","value":{"displayName":"Pvlo",
+                   "emails[type eq \\"work\\"].value":"barbara@example.com",
+                   "phoneNumbers[type eq \\"mobile\\"].value":"+1 555 0100",
+                   "name.givenName":"Ysmwmrc",
+                   "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber":"9999"}}]}""");
+
+        assertThat(patched.get("displayName").asText()).isEqualTo("Pvlo");
+        assertThat(patched.get("name").get("givenName").asText()).isEqualTo("Ysmwmrc");
+        assertThat(patched.get(ENTERPRISE).get("employeeNumber").asText()).isEqualTo("9999");
+        assertThat(patched.get("emails")).isEqualTo(json("""
+                [{"type":"work","value":"barbara@example.com","primary":true},{"type":"home","value":"babs@jensen.org"}]"""));
+        assertThat(patched.get("phoneNumbers")).isEqualTo(json("""
+                [{"type":"mobile","value":"+1 555 0100"}]"""));
+    }
 }

@@ -28,6 +28,7 @@ import java.util.Set;
  *   <li>a value filter or a group left open ({@code emails[type eq "work"}) is read as if it were closed;
  *       a client that sent it meant something else, so it is refused.</li>
  * </ul>
+ * Entra ID's comparison after a value filter is read too ({@link TrailingSubAttributes}).
  */
 public final class ScimSyntax {
 
@@ -42,7 +43,7 @@ public final class ScimSyntax {
         }
         Filter parsed;
         try {
-            parsed = Filter.fromString(text);
+            parsed = Filter.fromString(TrailingSubAttributes.rewrite(text));
         } catch (RuntimeException unparsable) {
             throw BadRequestException.invalidFilter("cannot be parsed (" + VALUES + ")");
         }

@@ -60,4 +60,17 @@ class ScimSyntaxTest {
         assertThat(ScimSyntax.filter("userName eq \"a[(\\\"\" and emails[type eq \"]\"]"))
                 .hasToString("(userName eq \"a[(\\\"\" and emails[type eq \"]\"])");
     }
+
+    /** Entra ID matching users by work email; the SDK refused it. */
+    @Test
+    void aComparisonAfterAValueFilterIsReadAsPartOfIt() throws BadRequestException {
+        assertThat(ScimSyntax.filter("emails[type eq \"work\"].value eq \"a@b.c\""))
+                .hasToString("emails[(type eq \"work\" and value eq \"a@b.c\")]");
+        assertThat(ScimSyntax.filter("userName eq \"x]\" or (emails[type eq \"work\"].value pr and active eq true)"))
+                .hasToString("(userName eq \"x]\" or (emails[(type eq \"work\" and value pr)] and active eq true))");
+        assertThat(ScimSyntax.filter("x[a eq 1].b eq 2 and y[c eq \"]\"].d ew \"e\\\"]\""))
+                .hasToString("(x[(a eq 1 and b eq 2)] and y[(c eq \"]\" and d ew \"e\\\"]\")])");
+        assertThatThrownBy(() -> ScimSyntax.filter("emails[type eq \"work\"].value"))
+                .isInstanceOf(BadRequestException.class);
+    }
 }
