@@ -46,6 +46,8 @@ class UserPatchAggregateTest {
     static Stream<Arguments> patches() {
         return Stream.of(
                 Arguments.of("replace with path", op("replace", "title", "\"Manager\""), "title", "\"Manager\""),
+                Arguments.of("Entra before 2020: a simple value as a list of one", op("Add", "title", "[{\"value\":\"Manager\"}]"),
+                        "title", "\"Manager\""),
                 Arguments.of("Entra capitalised Replace with string boolean", op("Replace", "active", "\"False\""), "active", "false"),
                 Arguments.of("sub-attribute path", op("replace", "name.familyName", "\"Jones\""), "name",
                         "{\"givenName\":\"Alice\",\"familyName\":\"Jones\"}"),

@@ -251,7 +251,7 @@ public final class ResourceReader {
         }
         if (!definition.isMultiValued()) {
             if (value.isArray()) {
-                throw ScimException.invalidValue(path + " is single-valued and must not be an array.");
+                return single(definition, wrappedSingleValue(definition, value, path), path);
             }
             return single(definition, value, path);
         }
@@ -267,6 +267,19 @@ public final class ResourceReader {
         }
         requireOnePrimary(values, path);
         return values;
+    }
+
+    /**
+     * Entra ID's provisioning jobs from before its 2020 SCIM fixes send a simple value as {@code [{"value": ...}]}
+     * ({@code {"op":"Add","path":"nickName","value":[{"value":"Babs"}]}}); that one value is meant. Any other array
+     * for a single-valued attribute is refused.
+     */
+    private static JsonNode wrappedSingleValue(AttributeDefinition definition, JsonNode array, String path) {
+        JsonNode only = array.size() == 1 && definition.getType() != COMPLEX ? array.get(0) : null;
+        if (only != null && only.isObject() && only.size() == 1 && only.has("value")) {
+            return only.get("value");
+        }
+        throw ScimException.invalidValue(path + " is single-valued and must not be an array.");
     }
 
     private static JsonNode single(AttributeDefinition definition, JsonNode value, String path) {

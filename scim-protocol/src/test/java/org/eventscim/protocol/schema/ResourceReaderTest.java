@@ -160,6 +160,23 @@ class ResourceReaderTest {
                     """));
         }
 
+        /** Entra ID's provisioning jobs from before 2020. */
+        @Test
+        void aSimpleValueWrappedAsAListOfOneValueObjectIsThatValue() {
+            assertThat(read("""
+                    {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "bjensen",
+                     "nickName": [{"value": "Babs"}], "active": [{"value": "False"}]}
+                    """)).isEqualTo(json("""
+                    {"userName": "bjensen", "nickName": "Babs", "active": false}
+                    """));
+            assertInvalidValue(() -> read("""
+                    {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "b",
+                     "nickName": [{"value": "a"}, {"value": "b"}]}"""), "nickName is single-valued");
+            assertInvalidValue(() -> read("""
+                    {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "b",
+                     "name": [{"value": "a"}]}"""), "name is single-valued");
+        }
+
         @Test
         void theRequestBodyIsLeftAsSent() {
             ObjectNode body = json("""
