@@ -33,11 +33,17 @@ import org.springframework.web.bind.annotation.RestController;
  * A PATCH that names {@code attributes} or {@code excludedAttributes} is answered 200 with the resource, as
  * RFC 7644 §3.5.2 requires; like every response here, it honours them (§3.9), and reads the members only when
  * they are returned. A group with members is answered as the read side renders it, with each member's
- * {@code display} ({@link ReadSideResources}).
+ * {@code display} ({@link ReadSideResources}), up to {@link #READ_BACK_MEMBERS} members.
  */
 @RestController
 @RequestMapping("/scim/v2/Groups")
 class GroupController {
+
+    /**
+     * Up to this many members, the response is read back from the read side for their display names. A group of
+     * 100,000 takes seconds to render there; its members are answered without them, as the command side has them.
+     */
+    private static final int READ_BACK_MEMBERS = 1_000;
 
     private final GroupWrites writes;
     private final ReadSideResources readSide;
@@ -109,7 +115,7 @@ class GroupController {
                     .put("$ref", ScimResources.location(member.type(), member.value(), caller.baseUrl()))
                     .put("type", member.type()));
         }
-        if (!members.isEmpty()) {
+        if (!members.isEmpty() && members.size() <= READ_BACK_MEMBERS) {
             Optional<ObjectNode> read = readSide.read(caller, "Groups", group.groupId(), group.version());
             if (read.isPresent()) {
                 return read.get();
