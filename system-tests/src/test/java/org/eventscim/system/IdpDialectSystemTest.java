@@ -158,6 +158,10 @@ class IdpDialectSystemTest {
         assertThat(fresh.body().path("title").asText()).isEqualTo("Fresh");
         assertThat(unchanged.status()).isEqualTo(304);
         assertThat(outdated.status()).isEqualTo(200);
+        ScimClient.Response readIfStale = scim.get("/Users/" + id, "If-Match", "W/\"1\"");
+        assertThat(readIfStale.status()).isEqualTo(412);
+        assertError(readIfStale.body(), "412", null);
+        assertThat(scim.get("/Users/" + id, "If-Match", "W/\"2\"").status()).isEqualTo(200);
     }
 
     @Test

@@ -65,6 +65,7 @@ public abstract class ResourceReadController {
                                    @RequestParam(required = false) String attributes,
                                    @RequestParam(required = false) String excludedAttributes,
                                    @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                    Caller caller) {
         requireRead(caller);
         AttributeSelection selection = AttributeSelection.of(coreSchema, attributes, excludedAttributes);
@@ -75,6 +76,11 @@ public abstract class ResourceReadController {
         ResourceDocument document = find(caller.tenantId(), id)
                 .orElseThrow(() -> ScimException.notFound(resourceType + " " + id + " not found."));
         String etag = ScimResources.etag(document.version());
+        // RFC 9110 §13.1.1: a GET whose If-Match names none of the current version is not answered with it.
+        if (ifMatch != null && !ifMatch.trim().equals("*") && !ifMatch.contains(etag)) {
+            throw new ScimException(HttpStatus.PRECONDITION_FAILED, null,
+                    resourceType + " " + id + " is at version " + etag + ", not " + ifMatch.trim() + ".");
+        }
         if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(etag))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag).build();
         }
