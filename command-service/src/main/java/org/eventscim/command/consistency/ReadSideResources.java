@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -48,17 +46,17 @@ public class ReadSideResources {
 
     /**
      * The resource ({@code Users} or {@code Groups}) as a GET now returns it, if that is still {@code version};
-     * empty when a later write came first or the read side cannot answer, and the caller renders what it has.
+     * empty when a later write came first, the read side cannot answer or the caller has no {@code scim:read}, and
+     * the caller renders what it has.
      */
     public Optional<ObjectNode> read(Caller caller, String endpoint, String id, long version) {
+        // What only the read side has is only for callers that may read it.
+        if (!caller.hasScope(Scopes.SCIM_READ)) {
+            return Optional.empty();
+        }
         HttpGet request = new HttpGet(queryServiceUrl + "/scim/v2/" + endpoint + "/"
                 + URLEncoder.encode(id, StandardCharsets.UTF_8));
-        // The caller may hold scim:write alone; reading back what it has just written is part of its write.
-        Set<String> scopes = new HashSet<>(caller.scopes());
-        scopes.add(Scopes.SCIM_READ);
-        request.setHeader(Caller.HEADER, callerTokens.sign(new Caller(caller.tenantId(), caller.actorId(),
-                caller.actorName(), scopes, caller.sourceIp(), caller.userAgent(), caller.requestId(), caller.baseUrl()),
-                TOKEN_LIFETIME));
+        request.setHeader(Caller.HEADER, callerTokens.sign(caller, TOKEN_LIFETIME));
         try {
             JsonNode resource = http.execute(request, response -> response.getCode() == 200
                     ? json.readTree(EntityUtils.toByteArray(response.getEntity())) : null);
