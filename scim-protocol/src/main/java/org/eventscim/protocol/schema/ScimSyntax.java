@@ -70,19 +70,14 @@ public final class ScimSyntax {
 
     /** Whether every '[' and '(' outside a quoted string is closed, in order. */
     private static boolean balanced(String text) {
+        boolean[] outside = OutsideQuotes.of(text);
         Deque<Character> open = new ArrayDeque<>();
-        boolean quoted = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == '[' || c == '(') {
+            if (!outside[i]) {
+                continue;
+            }
+            if (c == '[' || c == '(') {
                 open.push(c == '[' ? ']' : ')');
             } else if ((c == ']' || c == ')') && (open.isEmpty() || open.pop() != c)) {
                 return false;

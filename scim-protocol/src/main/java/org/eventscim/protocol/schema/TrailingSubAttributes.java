@@ -13,7 +13,6 @@ final class TrailingSubAttributes {
 
     static String rewrite(String filter) {
         String text = filter;
-        // Every index passed as from follows a ']' outside quotes, so scanning starts outside quotes.
         for (int close = nextClosingBracket(text, 0); close >= 0; ) {
             int open = matchingOpen(text, close);
             int end = open < 0 ? -1 : comparisonEnd(text, close);
@@ -52,20 +51,11 @@ final class TrailingSubAttributes {
         return text.charAt(valueStart) == '"' ? quotedEnd(text, valueStart) : bareEnd(text, valueStart);
     }
 
-    /** The index of the next ']' outside quotes from {@code from} (which is outside quotes), or -1. */
+    /** The index of the next ']' outside quotes from {@code from}, or -1. */
     private static int nextClosingBracket(String text, int from) {
-        boolean quoted = false;
+        boolean[] outside = OutsideQuotes.of(text);
         for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ']') {
+            if (outside[i] && text.charAt(i) == ']') {
                 return i;
             }
         }
@@ -74,21 +64,12 @@ final class TrailingSubAttributes {
 
     /** The '[' that the ']' at {@code close} closes (value filters do not nest), or -1. */
     private static int matchingOpen(String text, int close) {
-        boolean quoted = false;
+        boolean[] outside = OutsideQuotes.of(text);
         int open = -1;
         for (int i = 0; i < close; i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == '[') {
+            if (outside[i] && text.charAt(i) == '[') {
                 open = i;
-            } else if (c == ']') {
+            } else if (outside[i] && text.charAt(i) == ']') {
                 open = -1;
             }
         }
