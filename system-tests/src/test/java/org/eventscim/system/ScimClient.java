@@ -55,6 +55,11 @@ final class ScimClient {
         return send(request(path).DELETE());
     }
 
+    /** Any method, with a body even where none is expected, as a careless client might send it. */
+    Response send(String method, String path, String body) {
+        return send(request(path).header("Content-Type", SCIM_JSON).method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Response filter(String resourceType, String filter) {
         return get("/" + resourceType + "?filter=" + encode(filter));
     }

@@ -136,6 +136,23 @@ class UserLifecycleSystemTest {
     }
 
     @Test
+    void overlongRequestTargetsAreAnswered414AndLongFiltersStillWork() throws Exception {
+        long eventsBefore = StoredEvents.count();
+        String filter = "userName eq \"" + "a".repeat(7_900) + "\"";
+
+        ScimClient.Response longPath = scim.send("DELETE", "/Users/" + "a".repeat(10_000), "{\"schemas\":[]}");
+        ScimClient.Response longQuery = scim.get("/Users?filter=" + "b".repeat(9_000));
+        ScimClient.Response longFilter = scim.filter("Users", filter);
+
+        assertThat(longPath.status()).isEqualTo(414);
+        assertError(longPath.body(), "414", null);
+        assertThat(longQuery.status()).isEqualTo(414);
+        assertThat(longFilter.status()).as("a filter of %d characters", filter.length()).isEqualTo(200);
+        assertThat(longFilter.body().path("totalResults").asInt()).isZero();
+        assertThat(StoredEvents.count()).isEqualTo(eventsBefore);
+    }
+
+    @Test
     void plainJsonIsAcceptedLikeScimJson() {
         ScimClient.Response created = scim.post("/Users", userBody("dave@corp.test", null), "application/json");
 

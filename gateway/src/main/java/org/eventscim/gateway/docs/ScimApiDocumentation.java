@@ -80,6 +80,7 @@ class ScimApiDocumentation implements OpenApiCustomizer {
             Map.entry(409, "uniqueness: the userName or displayName is taken in this tenant"),
             Map.entry(412, "If-Match does not name the current version"),
             Map.entry(413, "The body exceeds the gateway's limit"),
+            Map.entry(414, "The path and query exceed 8 KB; send a long filter with POST .search"),
             Map.entry(429, "The tenant's rate limit, or too many wrong tokens; see Retry-After"),
             Map.entry(503, "A service is unavailable; see Retry-After"));
 

@@ -26,14 +26,14 @@ final class ScimOperations {
     private static final List<String> GUARDED_WRITING = List.of("If-Match", "attributes", "excludedAttributes");
 
     static final List<ScimOperation> ALL = List.of(
-            new ScimOperation(GET, "/Users", "List or filter users", 200, LIST, null, LISTING, List.of(400)),
+            new ScimOperation(GET, "/Users", "List or filter users", 200, LIST, null, LISTING, List.of(400, 414)),
             new ScimOperation(POST, "/Users", "Create a user", 201, RESOURCE, RESOURCE, WRITING, List.of(400, 409, 413)),
             new ScimOperation(POST, "/Users/.search", "Search users", 200, LIST, "SearchRequest", List.of(), List.of(400, 413)),
             new ScimOperation(GET, "/Users/{id}", "Get a user", 200, RESOURCE, null, READING, List.of(304, 400, 404)),
             new ScimOperation(PUT, "/Users/{id}", "Replace a user", 200, RESOURCE, RESOURCE, GUARDED_WRITING, List.of(400, 404, 409, 412, 413)),
             new ScimOperation(PATCH, "/Users/{id}", "Modify a user", 200, RESOURCE, "PatchOp", GUARDED_WRITING, List.of(400, 404, 409, 412, 413)),
             new ScimOperation(DELETE, "/Users/{id}", "Delete a user", 204, null, null, GUARDED, List.of(404, 412)),
-            new ScimOperation(GET, "/Groups", "List or filter groups", 200, LIST, null, LISTING, List.of(400)),
+            new ScimOperation(GET, "/Groups", "List or filter groups", 200, LIST, null, LISTING, List.of(400, 414)),
             new ScimOperation(POST, "/Groups", "Create a group", 201, RESOURCE, RESOURCE, WRITING, List.of(400, 409, 413)),
             new ScimOperation(POST, "/Groups/.search", "Search groups", 200, LIST, "SearchRequest", List.of(), List.of(400, 413)),
             new ScimOperation(GET, "/Groups/{id}", "Get a group", 200, RESOURCE, null, READING, List.of(304, 400, 404)),

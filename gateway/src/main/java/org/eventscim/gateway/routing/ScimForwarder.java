@@ -63,21 +63,25 @@ class ScimForwarder {
     private final RequestConfig responseTimeout;
     private final ObjectMapper json;
     private final long maxBodyBytes;
+    private final int maxTargetLength;
 
     ScimForwarder(Routes routes, CallerTokenCodec callerTokens, RouteProperties properties,
                   @Value("${scim.internal.caller-token-lifetime}") Duration callerTokenLifetime, ObjectMapper json,
-                  @Value("${scim.limits.max-body-size}") DataSize maxBodySize) {
+                  @Value("${scim.limits.max-body-size}") DataSize maxBodySize,
+                  @Value("${scim.limits.max-target-length}") int maxTargetLength) {
         this.routes = routes;
         this.callerTokens = callerTokens;
         this.callerTokenLifetime = callerTokenLifetime;
         this.responseTimeout = RequestConfig.custom().setResponseTimeout(Timeout.of(properties.timeout())).build();
         this.json = json;
         this.maxBodyBytes = maxBodySize.toBytes();
+        this.maxTargetLength = maxTargetLength;
     }
 
     @RequestMapping(ScimPath.BASE + "/**")
     ResponseEntity<byte[]> forward(HttpServletRequest request) throws IOException {
         AuthenticatedClient client = (AuthenticatedClient) request.getAttribute(BearerTokenFilter.CLIENT_ATTRIBUTE);
+        requireShortTarget(request);
         ScimPath path = ScimPath.parse(request.getRequestURI());
         if (path.tenantId() != null && !path.tenantId().equals(client.tenantId())) {
             // The same answer whether or not that tenant exists: a token learns nothing about other tenants.
@@ -92,6 +96,7 @@ class ScimForwarder {
     ResponseEntity<byte[]> forwardAudit(HttpServletRequest request) throws IOException {
         AuthenticatedClient client = (AuthenticatedClient) request.getAttribute(BearerTokenFilter.CLIENT_ATTRIBUTE);
         requireScope(client, Scopes.AUDIT_READ);
+        requireShortTarget(request);
         String path = request.getRequestURI();
         // Past resources carry meta.location, which names them under the SCIM base URL.
         String base = path.startsWith(Routes.AUDIT_CHAIN + "/") ? Routes.AUDIT_CHAIN : ScimPath.BASE;
@@ -102,6 +107,7 @@ class ScimForwarder {
     void forwardAuditStream(HttpServletRequest request, HttpServletResponse response) throws IOException {
         AuthenticatedClient client = (AuthenticatedClient) request.getAttribute(BearerTokenFilter.CLIENT_ATTRIBUTE);
         requireScope(client, Scopes.AUDIT_READ);
+        requireShortTarget(request);
         Caller caller = caller(request, client, ScimPath.BASE, requestId(request));
         long upstreamStarted = System.nanoTime();
         try {
@@ -120,6 +126,16 @@ class ScimForwarder {
                 throw failed;
             }
             throw unavailable();
+        }
+    }
+
+    /** RFC 9110 §15.5.15: a target longer than the services accept is refused here, with its reason. */
+    private void requireShortTarget(HttpServletRequest request) {
+        String query = request.getQueryString();
+        int length = request.getRequestURI().length() + (query == null ? 0 : query.length() + 1);
+        if (length > maxTargetLength) {
+            throw new ScimException(HttpStatus.URI_TOO_LONG, null, "The request target is " + length
+                    + " characters long; at most " + maxTargetLength + " are accepted. Send long filters with POST .search.");
         }
     }
 
