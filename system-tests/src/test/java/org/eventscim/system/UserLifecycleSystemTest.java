@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.UUID;
 import org.eventscim.stack.ScimStack;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,6 +151,22 @@ class UserLifecycleSystemTest {
         assertThat(longFilter.status()).as("a filter of %d characters", filter.length()).isEqualTo(200);
         assertThat(longFilter.body().path("totalResults").asInt()).isZero();
         assertThat(StoredEvents.count()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void anAcceptThatRulesOutJsonIs406AndOneThatAllowsItIsServed() {
+        String id = scim.post("/Users", userBody("accept@corp.test", null)).body().path("id").asText();
+
+        ScimClient.Response xml = scim.get("/Users/" + id, "Accept", "text/xml");
+        ScimClient.Response refusedJson = scim.get("/Users/" + id, "Accept", "application/json;q=0, text/html");
+
+        assertThat(xml.status()).isEqualTo(406);
+        assertError(xml.body(), "406", null);
+        assertThat(refusedJson.status()).isEqualTo(406);
+        for (String accept : List.of("application/json", "text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2",
+                "application/*", "application/scim+json;charset=utf-8")) {
+            assertThat(scim.get("/Users/" + id, "Accept", accept).status()).as(accept).isEqualTo(200);
+        }
     }
 
     @Test

@@ -31,6 +31,8 @@ import org.eventscim.protocol.internal.ServiceHttpClients;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,6 +84,7 @@ class ScimForwarder {
     ResponseEntity<byte[]> forward(HttpServletRequest request) throws IOException {
         AuthenticatedClient client = (AuthenticatedClient) request.getAttribute(BearerTokenFilter.CLIENT_ATTRIBUTE);
         requireShortTarget(request);
+        requireJsonAcceptable(request);
         ScimPath path = ScimPath.parse(request.getRequestURI());
         if (path.tenantId() != null && !path.tenantId().equals(client.tenantId())) {
             // The same answer whether or not that tenant exists: a token learns nothing about other tenants.
@@ -136,6 +139,29 @@ class ScimForwarder {
         if (length > maxTargetLength) {
             throw new ScimException(HttpStatus.URI_TOO_LONG, null, "The request target is " + length
                     + " characters long; at most " + maxTargetLength + " are accepted. Send long filters with POST .search.");
+        }
+    }
+
+    /**
+     * Every SCIM answer is JSON (RFC 7644 §3.1): a client whose Accept rules out both application/scim+json and
+     * application/json gets 406 (RFC 9110 §15.5.7). An Accept that cannot be parsed is not held against it.
+     */
+    private static void requireJsonAcceptable(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null || accept.isBlank()) {
+            return;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = MediaType.parseMediaTypes(accept);
+        } catch (InvalidMediaTypeException unreadable) {
+            return;
+        }
+        boolean json = accepted.stream().anyMatch(type -> type.getQualityValue() > 0
+                && (type.isCompatibleWith(ScimMediaType.APPLICATION_SCIM_JSON) || type.isCompatibleWith(MediaType.APPLICATION_JSON)));
+        if (!json) {
+            throw new ScimException(HttpStatus.NOT_ACCEPTABLE, null,
+                    "SCIM answers are application/scim+json or application/json; Accept allows neither: " + accept);
         }
     }
 

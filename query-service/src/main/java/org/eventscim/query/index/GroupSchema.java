@@ -12,6 +12,7 @@ import org.eventscim.protocol.ScimSchemas;
 public final class GroupSchema {
 
     public static final ResourceSchema SCHEMA = new ResourceSchema(
+            "Group",
             ScimSchemas.GROUP,
             ResourceSchema.ID_AND_META,
             List.of(

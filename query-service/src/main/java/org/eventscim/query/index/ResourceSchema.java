@@ -9,12 +9,13 @@ import java.util.Optional;
  * The attributes of one resource type as the read model indexes them: the single source both for the
  * index mapping and for the filter translator, so what can be filtered is exactly what is indexed.
  *
+ * @param resourceType       the resource type's name ({@code meta.resourceType} of every resource of it)
  * @param coreSchema         the core schema URN; attribute paths may carry it as a prefix
  * @param documentAttributes attributes the read model keeps outside the SCIM attributes ({@code id}, {@code meta})
  * @param coreAttributes     core attributes, indexed under {@link ResourceDocument#RESOURCE}
  * @param extensions         extension schema URN → its attributes, indexed under {@code resource.<urn>}
  */
-public record ResourceSchema(String coreSchema, List<Attribute> documentAttributes, List<Attribute> coreAttributes,
+public record ResourceSchema(String resourceType, String coreSchema, List<Attribute> documentAttributes, List<Attribute> coreAttributes,
                              Map<String, List<Attribute>> extensions) {
 
     /** {@code id} and {@code meta}, which every resource document keeps outside its SCIM attributes. */

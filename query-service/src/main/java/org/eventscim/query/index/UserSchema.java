@@ -20,6 +20,7 @@ import org.eventscim.protocol.ScimSchemas;
 public final class UserSchema {
 
     public static final ResourceSchema SCHEMA = new ResourceSchema(
+            "User",
             ScimSchemas.USER,
             ResourceSchema.ID_AND_META,
             core(ResourceDocument.RESOURCE + "."),

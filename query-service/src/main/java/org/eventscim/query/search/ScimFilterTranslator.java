@@ -12,6 +12,7 @@ import com.unboundid.scim2.common.filters.ContainsFilter;
 import com.unboundid.scim2.common.filters.EndsWithFilter;
 import com.unboundid.scim2.common.filters.EqualFilter;
 import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.filters.FilterType;
 import com.unboundid.scim2.common.filters.FilterVisitor;
 import com.unboundid.scim2.common.filters.GreaterThanFilter;
 import com.unboundid.scim2.common.filters.GreaterThanOrEqualFilter;
@@ -54,6 +55,7 @@ public final class ScimFilterTranslator {
 
     /** Long enough for any real IdP filter; bounds the size of the query built from it. */
     static final int MAX_FILTER_LENGTH = 10_000;
+    private static final String RESOURCE_TYPE = "resourceType";
 
     private final ResourceSchema schema;
 
@@ -112,6 +114,9 @@ public final class ScimFilterTranslator {
             if (filter.getComparisonValue().isNull()) {
                 return present(filter.getAttributePath(), scope);
             }
+            if (namesResourceType(filter.getAttributePath(), scope)) {
+                return resourceType(filter.getFilterType(), filter.getComparisonValue());
+            }
             Target target = resolve(filter.getAttributePath(), scope, "ne");
             return not(nestedIfNeeded(target, scope, equal(target.attribute(), filter.getComparisonValue())));
         }
@@ -146,6 +151,9 @@ public final class ScimFilterTranslator {
          * unassigned attribute and a null one the same state.
          */
         private Query present(Path path, Attribute scope) {
+            if (namesResourceType(path, scope)) {
+                return resourceType(FilterType.PRESENT, null);
+            }
             Target target = resolve(path, scope, "pr");
             Attribute attribute = target.attribute();
             if (attribute.isNested() && scope == null && target.nestedParent() == attribute) {
@@ -255,6 +263,9 @@ public final class ScimFilterTranslator {
         }
 
         private Query comparison(Filter filter, Attribute scope, Leaf leaf) {
+            if (namesResourceType(filter.getAttributePath(), scope)) {
+                return resourceType(filter.getFilterType(), filter.getComparisonValue());
+            }
             Target target = resolve(filter.getAttributePath(), scope, filter.getFilterType().getStringValue());
             return nestedIfNeeded(target, scope, leaf.query(target.attribute(), filter.getComparisonValue()));
         }
@@ -355,6 +366,50 @@ public final class ScimFilterTranslator {
             return new Target(sub, top.isNested() ? top : null);
         }
 
+        /** {@code meta.resourceType}, or {@code resourceType} inside {@code meta[...]}. */
+        private boolean namesResourceType(Path path, Attribute scope) {
+            if (scope != null) {
+                return scope.name().equals("meta") && path.size() == 1 && path.getSchemaUrn() == null
+                        && path.getElement(0).getAttribute().equalsIgnoreCase(RESOURCE_TYPE);
+            }
+            return path.size() == 2 && (path.getSchemaUrn() == null || path.getSchemaUrn().equalsIgnoreCase(schema.coreSchema()))
+                    && path.getElement(0).getAttribute().equalsIgnoreCase("meta")
+                    && path.getElement(0).getValueFilter() == null
+                    && path.getElement(1).getAttribute().equalsIgnoreCase(RESOURCE_TYPE);
+        }
+
+        /**
+         * {@code meta.resourceType} is the same for every resource a search reads (RFC 7644 §3.4.2.2 filters on it),
+         * so the comparison is decided here, case-exact as RFC 7643 §3.1 defines the attribute, and matches all of
+         * them or none.
+         */
+        private Query resourceType(FilterType operator, ValueNode value) {
+            String name = schema.resourceType();
+            if (operator == FilterType.PRESENT) {
+                return matching(true);
+            }
+            if (value == null || value.isNull()) {
+                throw ScimException.invalidFilter("'" + operator.getStringValue() + "' cannot compare meta."
+                        + RESOURCE_TYPE + " with null.");
+            }
+            if (!value.isTextual()) {
+                throw ScimException.invalidFilter("meta." + RESOURCE_TYPE + " is a string; compare it with a quoted string.");
+            }
+            String compared = value.asText();
+            return matching(switch (operator) {
+                case EQUAL -> name.equals(compared);
+                case NOT_EQUAL -> !name.equals(compared);
+                case CONTAINS -> name.contains(compared);
+                case STARTS_WITH -> name.startsWith(compared);
+                case ENDS_WITH -> name.endsWith(compared);
+                case GREATER_THAN -> name.compareTo(compared) > 0;
+                case GREATER_OR_EQUAL -> name.compareTo(compared) >= 0;
+                case LESS_THAN -> name.compareTo(compared) < 0;
+                case LESS_OR_EQUAL -> name.compareTo(compared) <= 0;
+                default -> throw ScimException.invalidFilter("Invalid filter on meta." + RESOURCE_TYPE + ".");
+            });
+        }
+
         private Attribute topLevel(Path path) {
             if (path.size() == 0) {
                 throw ScimException.invalidFilter("A filter needs an attribute name.");
@@ -372,6 +427,11 @@ public final class ScimFilterTranslator {
     private static Query nested(Attribute multiValued, Query inner) {
         return Query.of(query -> query.nested(nested -> nested
                 .path(multiValued.field()).query(inner).scoreMode(ChildScoreMode.None)));
+    }
+
+    private static Query matching(boolean all) {
+        return all ? Query.of(query -> query.matchAll(everything -> everything))
+                : Query.of(query -> query.matchNone(nothing -> nothing));
     }
 
     private static Query exists(Attribute attribute) {

@@ -79,6 +79,20 @@ class ScimFilterTranslatorTest {
     }
 
     @Test
+    void metaResourceTypeMatchesEveryResourceOfTheEndpointOrNone() {
+        assertQuery("meta.resourceType eq \"User\"", "{'match_all':{}}");
+        assertQuery("META.RESOURCETYPE eq \"Group\"", "{'match_none':{}}");
+        assertQuery("meta.resourceType eq \"user\"", "{'match_none':{}}");
+        assertQuery("meta.resourceType pr and meta.resourceType sw \"Us\"",
+                "{'bool':{'filter':[{'match_all':{}},{'match_all':{}}]}}");
+        assertQuery("meta.resourceType eq null", "{'bool':{'must_not':[{'match_all':{}}]}}");
+        assertQuery("meta[resourceType ne \"User\"]",
+                "{'bool':{'filter':[{'exists':{'field':'created'}},{'match_none':{}}]}}");
+        assertGroupQuery("urn:ietf:params:scim:schemas:core:2.0:Group:meta.resourceType eq \"Group\"", "{'match_all':{}}");
+        assertInvalid("meta.resourceType eq 1", "quoted string");
+    }
+
+    @Test
     void booleansCompareWithBooleans() {
         assertQuery("active eq true", "{'term':{'resource.active':{'value':true}}}");
         assertInvalid("active eq \"yes\"", "boolean");

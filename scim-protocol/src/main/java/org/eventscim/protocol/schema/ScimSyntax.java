@@ -28,7 +28,8 @@ import java.util.Set;
  *   <li>a value filter or a group left open ({@code emails[type eq "work"}) is read as if it were closed;
  *       a client that sent it meant something else, so it is refused.</li>
  * </ul>
- * Entra ID's comparison after a value filter is read too ({@link TrailingSubAttributes}).
+ * Entra ID's comparison after a value filter is read too ({@link TrailingSubAttributes}), and so are the literals
+ * {@code true}, {@code false} and {@code null} in any case ({@link LiteralCase}).
  */
 public final class ScimSyntax {
 
@@ -43,7 +44,7 @@ public final class ScimSyntax {
         }
         Filter parsed;
         try {
-            parsed = Filter.fromString(TrailingSubAttributes.rewrite(text));
+            parsed = Filter.fromString(TrailingSubAttributes.rewrite(LiteralCase.lowered(text)));
         } catch (RuntimeException unparsable) {
             throw BadRequestException.invalidFilter("cannot be parsed (" + VALUES + ")");
         }
@@ -56,7 +57,7 @@ public final class ScimSyntax {
         }
         Path parsed;
         try {
-            parsed = Path.fromString(text);
+            parsed = Path.fromString(LiteralCase.lowered(text));
         } catch (RuntimeException unparsable) {
             throw BadRequestException.invalidPath("cannot be parsed (" + VALUES + " in a value filter)");
         }

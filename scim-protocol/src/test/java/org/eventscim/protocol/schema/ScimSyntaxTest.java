@@ -73,4 +73,14 @@ class ScimSyntaxTest {
         assertThatThrownBy(() -> ScimSyntax.filter("emails[type eq \"work\"].value"))
                 .isInstanceOf(BadRequestException.class);
     }
+
+    @Test
+    void literalsAreReadInAnyCaseOutsideQuotedStrings() throws BadRequestException {
+        assertThat(ScimSyntax.filter("active eq True and title eq NULL"))
+                .hasToString("(active eq true and title eq null)");
+        assertThat(ScimSyntax.path("emails[primary eq FALSE].value")).hasToString("emails[primary eq false].value");
+        assertThat(ScimSyntax.filter("title eq \"True\" or trueName eq true"))
+                .hasToString("(title eq \"True\" or trueName eq true)");
+        assertThatThrownBy(() -> ScimSyntax.filter("active eq Truest")).isInstanceOf(BadRequestException.class);
+    }
 }
