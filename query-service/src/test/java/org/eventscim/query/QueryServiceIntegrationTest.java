@@ -27,11 +27,13 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.eventscim.events.AttributeChange;
 import org.eventscim.events.EventEnvelope;
 import org.eventscim.events.EventMetadata;
@@ -292,6 +294,34 @@ class QueryServiceIntegrationTest {
         assertThat(waiting.get(10, TimeUnit.SECONDS)).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - published)).isLessThan(Duration.ofSeconds(5));
         assertThat(get(tenant, "/scim/v2/Users/" + id, Scopes.SCIM_READ).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theAppliedFeedTellsItsSubscriberEveryAppliedVersionAndOnlyAnAdminMaySubscribe() throws Exception {
+        String tenant = tenant();
+        String id = UUID.randomUUID().toString();
+        assertThat(get(tenant, "/internal/applied/feed", Scopes.SCIM_WRITE).status()).isEqualTo(403);
+        HttpResponse<Stream<String>> feed = HTTP.send(stack.request(QueryServiceStack.caller("operator", Scopes.ADMIN),
+                "/internal/applied/feed").build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        Iterator<String> lines = feed.body().iterator();
+        assertThat(lines.next()).isEqualTo("ready");
+
+        publish(created(tenant, id, 1, "feed@corp.test", "ext-feed"));
+        publish(renamed(tenant, id, 2, "feed@corp.test", "feed-2@corp.test"));
+
+        List<String> told = new ArrayList<>();
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
+            while (!told.contains(tenant + "\tUser\t" + id + "\t2")) {
+                String line = lines.next();
+                if (line.startsWith(tenant)) {
+                    told.add(line);
+                }
+            }
+        });
+        reading.get(20, TimeUnit.SECONDS);
+        assertThat(told).last().isEqualTo(tenant + "\tUser\t" + id + "\t2");
+        feed.body().close();
     }
 
     @Test

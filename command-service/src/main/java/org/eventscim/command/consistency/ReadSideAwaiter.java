@@ -11,6 +11,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
 import org.eventscim.protocol.caller.Caller;
 import org.eventscim.protocol.caller.CallerTokenCodec;
+import org.eventscim.protocol.consistency.ResourceKey;
 import org.eventscim.protocol.internal.ServiceHttpClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * Read-your-writes: before a write is answered, waits (bounded) until the query-service shows the new
  * version, so an IdP that reads right after a write sees it. The write itself is already durable.
+ * While the query-service's applied feed is connected ({@link AppliedFeedClient}) the write waits there, at no
+ * cost per write, for up to {@code feed-wait}; otherwise, or when the feed has not told by then (the version
+ * applied before the feed connected, a resource held behind a dead letter, another query-service instance
+ * applying it), it asks the query-service ({@code /internal/applied}), which looks into the read model.
  */
 @Component
 public class ReadSideAwaiter {
@@ -30,20 +35,34 @@ public class ReadSideAwaiter {
     private final CloseableHttpClient http = ServiceHttpClients.pooled(256, Duration.ofSeconds(2));
     private final String queryServiceUrl;
     private final Duration timeout;
+    private final AppliedFeedClient feed;
+    private final Duration feedWait;
     private final CallerTokenCodec callerTokens;
     private final ObjectMapper json;
 
     ReadSideAwaiter(@Value("${scim.query-service.url}") String queryServiceUrl,
-                    @Value("${scim.read-your-writes.timeout}") Duration timeout,
+                    @Value("${scim.read-your-writes.timeout}") Duration timeout, AppliedFeedClient feed,
+                    @Value("${scim.read-your-writes.feed-wait}") Duration feedWait,
                     CallerTokenCodec callerTokens, ObjectMapper json) {
         this.queryServiceUrl = queryServiceUrl;
         this.timeout = timeout;
+        this.feed = feed;
+        this.feedWait = feedWait;
         this.callerTokens = callerTokens;
         this.json = json;
     }
 
     /** True once the read side shows at least {@code version} of the resource; false after the timeout. */
     public boolean awaitApplied(Caller caller, String resourceType, String resourceId, long version) {
+        AppliedFeedClient.Connection connection = feed.current();
+        if (connection != null
+                && connection.await(new ResourceKey(caller.tenantId(), resourceType, resourceId), version, feedWait)) {
+            return true;
+        }
+        return ask(caller, resourceType, resourceId, version);
+    }
+
+    private boolean ask(Caller caller, String resourceType, String resourceId, long version) {
         HttpGet request = new HttpGet(queryServiceUrl + "/internal/applied?resourceType=" + resourceType
                 + "&id=" + URLEncoder.encode(resourceId, StandardCharsets.UTF_8)
                 + "&version=" + version + "&timeoutMs=" + timeout.toMillis());

@@ -8,15 +8,21 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.eventscim.protocol.caller.Caller;
+import org.eventscim.protocol.caller.Scopes;
+import org.eventscim.protocol.consistency.AppliedVersions;
+import org.eventscim.protocol.consistency.ResourceKey;
 import org.eventscim.protocol.error.ScimException;
 import org.eventscim.query.deadletter.DeadLetters;
 import org.eventscim.query.search.TenantScopedSearch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Read-your-writes (DESIGN decision 8): the command-service asks here, before answering a write,
@@ -29,16 +35,18 @@ class AppliedController {
     private static final Set<String> RESOURCE_TYPES = Set.of("User", "Group");
 
     private final AppliedVersions appliedVersions;
+    private final AppliedFeed feed;
     private final TenantScopedSearch search;
     private final DeadLetters deadLetters;
     private final Duration maxWait;
     private final Duration lookUpAfter;
     private final Executor lookUps = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("applied-look-up-", 0).daemon().factory());
 
-    AppliedController(AppliedVersions appliedVersions, TenantScopedSearch search, DeadLetters deadLetters,
+    AppliedController(AppliedVersions appliedVersions, AppliedFeed feed, TenantScopedSearch search, DeadLetters deadLetters,
                       @Value("${scim.consistency.max-wait}") Duration maxWait,
                       @Value("${scim.consistency.look-up-after}") Duration lookUpAfter) {
         this.appliedVersions = appliedVersions;
+        this.feed = feed;
         this.search = search;
         this.deadLetters = deadLetters;
         this.maxWait = maxWait;
@@ -67,6 +75,17 @@ class AppliedController {
         CompletableFuture.runAsync(() -> lookUp(applied, resource, version),
                 CompletableFuture.delayedExecutor(lookUpAfter.toMillis(), TimeUnit.MILLISECONDS, lookUps));
         return applied.thenApply(result -> Map.of("applied", result));
+    }
+
+    /**
+     * What the projection applies from now on, of every tenant, as it happens ({@link AppliedFeed}): for the
+     * command-service, which signs its own caller token with the {@code admin} scope of the operator's tenant.
+     */
+    @GetMapping("/internal/applied/feed")
+    ResponseEntity<StreamingResponseBody> feed(Caller caller) {
+        caller.requireScope(Scopes.ADMIN);
+        AppliedFeed.Subscription subscription = feed.subscribe();
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(subscription::stream);
     }
 
     private void lookUp(CompletableFuture<Boolean> applied, ResourceKey resource, long version) {

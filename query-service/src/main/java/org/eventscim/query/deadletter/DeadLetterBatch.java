@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.eventscim.events.EventEnvelope;
 import org.eventscim.events.StreamPosition;
-import org.eventscim.query.consistency.ResourceKey;
+import org.eventscim.protocol.consistency.ResourceKey;
 import org.eventscim.query.index.DeadLetter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

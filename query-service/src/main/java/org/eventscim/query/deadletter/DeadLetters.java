@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eventscim.query.consistency.ResourceKey;
+import org.eventscim.protocol.consistency.ResourceKey;
 import org.eventscim.query.index.DeadLetter;
 import org.eventscim.query.index.DeadLetterIndex;
 import org.eventscim.query.index.ReadModels;

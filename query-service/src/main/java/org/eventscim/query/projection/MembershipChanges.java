@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eventscim.query.consistency.ResourceKey;
+import org.eventscim.protocol.consistency.ResourceKey;
 import org.eventscim.query.index.MembershipDocument;
 
 /**

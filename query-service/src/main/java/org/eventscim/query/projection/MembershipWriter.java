@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.eventscim.query.consistency.ResourceKey;
+import org.eventscim.protocol.consistency.ResourceKey;
 import org.eventscim.query.index.IndexFreshness;
 import org.eventscim.query.index.MembershipDocument;
 import org.eventscim.query.index.MembershipIndex;

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.eventscim.events.EventEnvelope;
-import org.eventscim.query.consistency.AppliedVersions;
-import org.eventscim.query.consistency.ResourceKey;
+import org.eventscim.protocol.consistency.AppliedVersions;
+import org.eventscim.query.consistency.AppliedFeed;
+import org.eventscim.protocol.consistency.ResourceKey;
 import org.eventscim.query.deadletter.DeadLetterBatch;
 import org.eventscim.query.index.AuditDocument;
 import org.eventscim.query.index.IndexFreshness;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * need, folds the events over them with {@link UserProjector} and {@link GroupProjector}, writes the
  * memberships, then the user and group documents with the batch's audit trail in one bulk request, and
  * returns once all of it is applied; then tells
- * the waiters of {@link AppliedVersions}. Applied means written, not refreshed: reads by id see it at
+ * the waiters of {@link AppliedVersions} and the command-services subscribed to the {@link AppliedFeed}. Applied means written, not refreshed: reads by id see it at
  * once, and a search refreshes first ({@link IndexFreshness}), so a burst of writes costs no refresh.
  *
  * <p>Memberships are written before the group documents: a group document's version is what says its
@@ -49,18 +50,20 @@ public class ProjectionWriter {
     private final MembershipWriter memberships;
     private final AuditDocuments audit;
     private final AppliedVersions appliedVersions;
+    private final AppliedFeed appliedFeed;
     private final Timer batchTimer;
     private final Timer bulkTimer;
     private final Timer lag;
 
     ProjectionWriter(ReadModels readModels, ResourceDocuments documents, MembershipWriter memberships,
-                     AuditDocuments audit, AppliedVersions appliedVersions, MeterRegistry meters) {
+                     AuditDocuments audit, AppliedVersions appliedVersions, AppliedFeed appliedFeed, MeterRegistry meters) {
         this.readModels = readModels;
         this.aliases = ReadModelIndexes.aliasesOf(readModels);
         this.documents = documents;
         this.memberships = memberships;
         this.audit = audit;
         this.appliedVersions = appliedVersions;
+        this.appliedFeed = appliedFeed;
         this.batchTimer = Timer.builder("scim.projection.batch")
                 .description("One batch: read current documents, bulk writes, waiters told")
                 .register(meters);
@@ -106,6 +109,7 @@ public class ProjectionWriter {
         // Every version reported here is now in the index (written, or already superseded), and the writes are
         // counted, so a search from whoever learns of it refreshes first.
         newest.forEach(appliedVersions::applied);
+        appliedFeed.publish(newest);
         Instant applied = Instant.now();
         handled.forEach(event -> lag.record(Duration.between(event.timestamp(), applied)));
         batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.eventscim.events.EventEnvelope;
 import org.eventscim.events.group.GroupMember;
-import org.eventscim.query.consistency.ResourceKey;
+import org.eventscim.protocol.consistency.ResourceKey;
 import org.eventscim.query.index.MembershipDocument;
 import org.eventscim.query.index.ResourceDocument;
 import org.junit.jupiter.api.Test;

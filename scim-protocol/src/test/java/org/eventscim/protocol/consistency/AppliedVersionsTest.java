@@ -1,4 +1,4 @@
-package org.eventscim.query.consistency;
+package org.eventscim.protocol.consistency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,5 +58,20 @@ class AppliedVersionsTest {
 
         assertThat(waiter.get(5, TimeUnit.SECONDS)).isFalse();
         assertThat(versions.pending()).isZero();
+    }
+
+    @Test
+    void abandonedWaitersAnswerFalseAtOnceAndLaterOnesWaitAsBefore() {
+        CompletableFuture<Boolean> first = versions.await(ALICE, 1, Duration.ofSeconds(10));
+        CompletableFuture<Boolean> second = versions.await(new ResourceKey("tenant-b", "Group", "g1"), 4, Duration.ofSeconds(10));
+
+        versions.abandonAll();
+
+        assertThat(first).isCompletedWithValue(false);
+        assertThat(second).isCompletedWithValue(false);
+        assertThat(versions.pending()).isZero();
+        CompletableFuture<Boolean> later = versions.await(ALICE, 1, Duration.ofSeconds(10));
+        versions.applied(ALICE, 1);
+        assertThat(later).isCompletedWithValue(true);
     }
 }

@@ -1,4 +1,4 @@
-package org.eventscim.query.consistency;
+package org.eventscim.protocol.consistency;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,16 +9,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.springframework.stereotype.Component;
 
 /**
- * Waiters for "version n of this resource is applied to the read model". The projection writer reports
- * every version it has applied; a waiter completes with true then, or with false at its deadline, and
- * leaves the registry either way. The newest version reported for the most recently applied resources
- * is remembered, so a waiter for one applied before it asked completes at once, without a read of
- * Elasticsearch (whose real-time get of a document written since the last refresh costs a refresh).
+ * Waiters for "version n of this resource is applied to the read model". The query-service's projection reports
+ * every version it has applied, and the command-service hears of them through the query-service's applied feed;
+ * a waiter completes with true then, or with false at its deadline or once abandoned, and leaves the registry
+ * either way. The newest version reported for the most recently applied resources is remembered, so a waiter
+ * for one applied before it asked completes at once (in the query-service without a read of Elasticsearch, whose
+ * real-time get of a document written since the last refresh costs a refresh).
  */
-@Component
 public class AppliedVersions {
 
     /** Enough for every resource a burst of writes touches; an older one is looked up in Elasticsearch instead. */
@@ -61,6 +60,18 @@ public class AppliedVersions {
         });
         // Completed outside compute(): completion runs remove(), which must not re-enter the same map bin.
         satisfied.forEach(waiter -> waiter.result().complete(true));
+    }
+
+    /** Completes every waiter with false now: what would have told them is gone (a feed's connection closed). */
+    public void abandonAll() {
+        for (ResourceKey resource : waiters.keySet()) {
+            List<Waiter> abandoned = new ArrayList<>();
+            waiters.computeIfPresent(resource, (key, list) -> {
+                abandoned.addAll(list);
+                return null;
+            });
+            abandoned.forEach(waiter -> waiter.result().complete(false));
+        }
     }
 
     /** How many waiters are pending; for tests and metrics. */
