@@ -1,5 +1,7 @@
 package org.eventscim.command.consistency;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -48,10 +50,13 @@ public class AppliedFeedClient implements SmartLifecycle {
     private Thread reader;
 
     AppliedFeedClient(@Value("${scim.query-service.url}") String queryServiceUrl, CallerTokenCodec callerTokens,
-                      @Value("${scim.audit.operator-tenant}") String operatorTenant) {
+                      @Value("${scim.audit.operator-tenant}") String operatorTenant, MeterRegistry meters) {
         this.feedUrl = queryServiceUrl + "/internal/applied/feed";
         this.callerTokens = callerTokens;
         this.operatorTenant = operatorTenant;
+        Gauge.builder("scim.read_side.feed.connected", () -> current == null ? 0 : 1)
+                .description("1 while the query-service's applied feed is connected")
+                .register(meters);
     }
 
     /** The live connection's record of applied versions, or null while there is none. */

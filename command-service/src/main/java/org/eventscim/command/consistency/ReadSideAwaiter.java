@@ -1,6 +1,8 @@
 package org.eventscim.command.consistency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,17 +41,21 @@ public class ReadSideAwaiter {
     private final Duration feedWait;
     private final CallerTokenCodec callerTokens;
     private final ObjectMapper json;
+    private final Counter asks;
 
     ReadSideAwaiter(@Value("${scim.query-service.url}") String queryServiceUrl,
                     @Value("${scim.read-your-writes.timeout}") Duration timeout, AppliedFeedClient feed,
                     @Value("${scim.read-your-writes.feed-wait}") Duration feedWait,
-                    CallerTokenCodec callerTokens, ObjectMapper json) {
+                    CallerTokenCodec callerTokens, ObjectMapper json, MeterRegistry meters) {
         this.queryServiceUrl = queryServiceUrl;
         this.timeout = timeout;
         this.feed = feed;
         this.feedWait = feedWait;
         this.callerTokens = callerTokens;
         this.json = json;
+        this.asks = Counter.builder("scim.read_side.asks")
+                .description("Writes that asked /internal/applied because the applied feed had not told")
+                .register(meters);
     }
 
     /** True once the read side shows at least {@code version} of the resource; false after the timeout. */
@@ -63,6 +69,7 @@ public class ReadSideAwaiter {
     }
 
     private boolean ask(Caller caller, String resourceType, String resourceId, long version) {
+        asks.increment();
         HttpGet request = new HttpGet(queryServiceUrl + "/internal/applied?resourceType=" + resourceType
                 + "&id=" + URLEncoder.encode(resourceId, StandardCharsets.UTF_8)
                 + "&version=" + version + "&timeoutMs=" + timeout.toMillis());
