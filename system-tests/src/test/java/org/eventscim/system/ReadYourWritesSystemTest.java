@@ -73,7 +73,8 @@ class ReadYourWritesSystemTest {
 
     /**
      * A resource parked behind a dead letter is never reported applied: its write waits out the feed, then asks,
-     * and the query-service answers at once that the write will not show until a replay.
+     * and the query-service answers soon that the write will not show until a replay. A write that changes nothing
+     * does not wait for the feed.
      */
     @Test
     void aWriteTheFeedDoesNotTellOfIsAnsweredAfterAskingTheQueryService() throws Exception {
@@ -98,6 +99,16 @@ class ReadYourWritesSystemTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("feed wait, then the query-service's answer")
                 .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(4));
         assertThat(commandMetric("scim_read_side_asks_total")).isEqualTo(asksBefore + 1);
+
+        // The same change again appends nothing: nothing new for the feed to tell, so it asks at once.
+        started = System.nanoTime();
+        ScimClient.Response unchanged = scim.patch("/Users/" + id, "{\"schemas\":[\"" + PATCH + "\"],\"Operations\":"
+                + "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"parked\"}]}");
+
+        assertThat(unchanged.status()).isEqualTo(200);
+        assertThat(unchanged.body().path("meta").path("version").asText()).isEqualTo("W/\"2\"");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no feed wait").isLessThan(Duration.ofMillis(900));
+        assertThat(commandMetric("scim_read_side_asks_total")).isEqualTo(asksBefore + 2);
     }
 
     private double commandMetric(String name) throws Exception {

@@ -54,8 +54,8 @@ class BulkProcessor {
         return job.results.stream().sorted(Comparator.comparingInt(BulkResult::index)).toList();
     }
 
-    /** A successful write: its HTTP status, the resource written and its version afterwards. */
-    private record Written(int status, String resourceType, String id, long version) {
+    /** A successful write: its HTTP status, the resource written, its version afterwards, whether it appended that. */
+    private record Written(int status, String resourceType, String id, long version, boolean appended) {
     }
 
     private final class Job {
@@ -149,21 +149,29 @@ class BulkProcessor {
                 case "POST" -> {
                     if (user) {
                         UserState created = users.create(caller, requireData(operation));
-                        yield new Written(201, "User", created.userId(), created.version());
+                        yield new Written(201, "User", created.userId(), created.version(), true);
                     }
                     GroupState created = groups.create(caller, requireData(operation));
-                    yield new Written(201, "Group", created.groupId(), created.version());
+                    yield new Written(201, "Group", created.groupId(), created.version(), true);
                 }
                 case "PUT" -> user
-                        ? new Written(200, "User", target.id(), users.replace(caller, target.id(), requireData(operation), operation.version()).version())
-                        : new Written(200, "Group", target.id(), groups.replace(caller, target.id(), requireData(operation), operation.version()).version());
+                        ? written(200, users.replace(caller, target.id(), requireData(operation), operation.version()))
+                        : written(200, groups.replace(caller, target.id(), requireData(operation), operation.version()));
                 case "PATCH" -> user
-                        ? new Written(200, "User", target.id(), users.patch(caller, target.id(), requireData(operation), operation.version()).version())
-                        : new Written(200, "Group", target.id(), groups.patch(caller, target.id(), requireData(operation), operation.version()).version());
+                        ? written(200, users.patch(caller, target.id(), requireData(operation), operation.version()))
+                        : written(200, groups.patch(caller, target.id(), requireData(operation), operation.version()));
                 default -> user
-                        ? new Written(204, "User", target.id(), users.delete(caller, target.id(), operation.version()))
-                        : new Written(204, "Group", target.id(), groups.delete(caller, target.id(), operation.version()));
+                        ? new Written(204, "User", target.id(), users.delete(caller, target.id(), operation.version()), true)
+                        : new Written(204, "Group", target.id(), groups.delete(caller, target.id(), operation.version()), true);
             };
+        }
+
+        private static Written written(int status, UserState user) {
+            return new Written(status, "User", user.userId(), user.version(), user.appended());
+        }
+
+        private static Written written(int status, GroupState group) {
+            return new Written(status, "Group", group.groupId(), group.version(), group.appended());
         }
 
         private void fail(BulkOperation operation, ScimException failure) {
@@ -181,9 +189,9 @@ class BulkProcessor {
 
     private void awaitReadSide(Caller caller, Written write) {
         if (write.resourceType().equals("User")) {
-            users.awaitReadSide(caller, write.id(), write.version());
+            users.awaitReadSide(caller, write.id(), write.version(), write.appended());
         } else {
-            groups.awaitReadSide(caller, write.id(), write.version());
+            groups.awaitReadSide(caller, write.id(), write.version(), write.appended());
         }
     }
 

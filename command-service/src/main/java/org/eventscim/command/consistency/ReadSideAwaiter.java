@@ -58,11 +58,15 @@ public class ReadSideAwaiter {
                 .register(meters);
     }
 
-    /** True once the read side shows at least {@code version} of the resource; false after the timeout. */
-    public boolean awaitApplied(Caller caller, String resourceType, String resourceId, long version) {
+    /**
+     * True once the read side shows at least {@code version} of the resource; false after the timeout. A version the
+     * write did not append (it changed nothing) was applied long ago or is about to be: the feed has told of it or
+     * will not, so it is asked for at once.
+     */
+    public boolean awaitApplied(Caller caller, String resourceType, String resourceId, long version, boolean appended) {
         AppliedFeedClient.Connection connection = feed.current();
-        if (connection != null
-                && connection.await(new ResourceKey(caller.tenantId(), resourceType, resourceId), version, feedWait)) {
+        if (connection != null && connection.await(new ResourceKey(caller.tenantId(), resourceType, resourceId), version,
+                appended ? feedWait : Duration.ZERO)) {
             return true;
         }
         return ask(caller, resourceType, resourceId, version);

@@ -64,16 +64,17 @@ public class Group {
         claims.claim(command.tenantId(), displayName(command.attributes()), command.groupId());
         apply(new GroupCreated(command.groupId(), command.tenantId(), command.attributes()));
         changeMembers(new MemberDelta(command.memberIds().stream().distinct().sorted().toList(), List.of()), memberships);
-        return state();
+        return state(true);
     }
 
     @CommandHandler
     public GroupState handle(ReplaceGroup command, GroupNameClaims claims, GroupMemberships memberships) {
         requireTenant(command.tenantId());
         requireVersion(command.expectedVersion());
+        long before = version;
         changeAttributes(command.attributes(), claims);
         changeMembers(GroupPatch.replacingMembers(command.memberIds()).memberDelta(current(memberships)), memberships);
-        return state();
+        return state(version != before);
     }
 
     @CommandHandler
@@ -81,9 +82,10 @@ public class Group {
         requireTenant(command.tenantId());
         requireVersion(command.expectedVersion());
         GroupPatch patch = GroupPatch.read(command.patchRequest());
+        long before = version;
         changeAttributes(GroupSchema.READER.validate(patch.applyToAttributes(attributes)).attributes(), claims);
         changeMembers(patch.memberDelta(current(memberships)), memberships);
-        return state();
+        return state(version != before);
     }
 
     @CommandHandler
@@ -216,7 +218,7 @@ public class Group {
         WritePreconditions.requireTenant(tenantId, callerTenant, GroupWrites.RESOURCE_TYPE, groupId);
     }
 
-    private GroupState state() {
-        return new GroupState(groupId, tenantId, attributes.deepCopy(), created, lastModified, version);
+    private GroupState state(boolean appended) {
+        return new GroupState(groupId, tenantId, attributes.deepCopy(), created, lastModified, version, appended);
     }
 }

@@ -91,12 +91,12 @@ class GroupController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        writes.awaitReadSide(caller, id, writes.delete(caller, id, ifMatch));
+        writes.awaitReadSide(caller, id, writes.delete(caller, id, ifMatch), true);
         return ResponseEntity.noContent().build();
     }
 
     private GroupState awaited(Caller caller, GroupState group) {
-        writes.awaitReadSide(caller, group.groupId(), group.version());
+        writes.awaitReadSide(caller, group.groupId(), group.version(), group.appended());
         return group;
     }
 

@@ -77,8 +77,8 @@ public class GroupWrites {
     }
 
     /** Read-your-writes: waits (bounded) until the read side shows this version of the group. */
-    public void awaitReadSide(Caller caller, String groupId, long version) {
-        commands.awaitReadSide(caller, RESOURCE_TYPE, groupId, version);
+    public void awaitReadSide(Caller caller, String groupId, long version, boolean appended) {
+        commands.awaitReadSide(caller, RESOURCE_TYPE, groupId, version, appended);
     }
 
     /** The members of a group as stored now, for a write's response. */

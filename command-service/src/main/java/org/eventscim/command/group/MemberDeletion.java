@@ -38,7 +38,7 @@ public class MemberDeletion {
         }
         // Awaited after all are sent: the read side applies them in batches while the rest are still written.
         groupVersions.forEach((groupId, groupVersion) ->
-                commands.awaitReadSide(caller, GroupWrites.RESOURCE_TYPE, groupId, groupVersion));
+                commands.awaitReadSide(caller, GroupWrites.RESOURCE_TYPE, groupId, groupVersion, true));
         return version;
     }
 }

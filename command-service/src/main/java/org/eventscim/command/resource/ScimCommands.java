@@ -39,9 +39,12 @@ public class ScimCommands {
         }
     }
 
-    /** Waits (bounded) until the read side has applied {@code version} of the resource. */
-    public void awaitReadSide(Caller caller, String resourceType, String id, long version) {
-        readSide.awaitApplied(caller, resourceType, id, version);
+    /**
+     * Waits (bounded) until the read side has applied {@code version} of the resource; {@code appended} says whether
+     * the write appended it or found the resource at that version already.
+     */
+    public void awaitReadSide(Caller caller, String resourceType, String id, long version, boolean appended) {
+        readSide.awaitApplied(caller, resourceType, id, version, appended);
     }
 
     /**

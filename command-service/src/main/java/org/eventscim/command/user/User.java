@@ -54,7 +54,7 @@ public class User {
         if (command.passwordHash() != null) {
             apply(new UserPasswordChanged(userId, command.passwordHash()));
         }
-        return state();
+        return state(true);
     }
 
     @CommandHandler
@@ -114,6 +114,7 @@ public class User {
 
     /** Appends only what really changed; a write that changes nothing appends nothing. */
     private UserState change(ObjectNode next, String password, UserNameClaims claims) {
+        long before = version;
         UserSchema.READER.checkImmutable(attributes, next);
         List<AttributeChange> changes = AttributeDiff.between(attributes, next);
         if (!changes.isEmpty()) {
@@ -121,7 +122,7 @@ public class User {
             apply(new UserChanged(userId, changes));
         }
         setPassword(password);
-        return state();
+        return state(version != before);
     }
 
     private void moveUserNameClaim(String newUserName, UserNameClaims claims) {
@@ -146,7 +147,7 @@ public class User {
         WritePreconditions.requireTenant(tenantId, callerTenant, UserWrites.RESOURCE_TYPE, userId);
     }
 
-    private UserState state() {
-        return new UserState(userId, tenantId, attributes.deepCopy(), created, lastModified, version);
+    private UserState state(boolean appended) {
+        return new UserState(userId, tenantId, attributes.deepCopy(), created, lastModified, version, appended);
     }
 }

@@ -75,12 +75,12 @@ class UserController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        writes.awaitReadSide(caller, id, writes.delete(caller, id, ifMatch));
+        writes.awaitReadSide(caller, id, writes.delete(caller, id, ifMatch), true);
         return ResponseEntity.noContent().build();
     }
 
     private UserState awaited(Caller caller, UserState user) {
-        writes.awaitReadSide(caller, user.userId(), user.version());
+        writes.awaitReadSide(caller, user.userId(), user.version(), user.appended());
         return user;
     }
 

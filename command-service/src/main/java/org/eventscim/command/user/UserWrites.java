@@ -71,7 +71,7 @@ public class UserWrites {
     }
 
     /** Read-your-writes: waits (bounded) until the read side shows this version of the user. */
-    public void awaitReadSide(Caller caller, String userId, long version) {
-        commands.awaitReadSide(caller, RESOURCE_TYPE, userId, version);
+    public void awaitReadSide(Caller caller, String userId, long version, boolean appended) {
+        commands.awaitReadSide(caller, RESOURCE_TYPE, userId, version, appended);
     }
 }

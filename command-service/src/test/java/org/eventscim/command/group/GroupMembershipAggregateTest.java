@@ -157,7 +157,8 @@ class GroupMembershipAggregateTest {
         givenGroupWith(List.of("u1", "u2"))
                 .when(new PatchGroup("g1", "t1", null, request))
                 .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(matches(result -> !((GroupState) result).appended()));
     }
 
     @Test
@@ -239,7 +240,8 @@ class GroupMembershipAggregateTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new GroupCreated("g1", "t1", attributes),
                         new GroupMembersAdded("g1", List.of(user("u1"), user("u2"))))
-                .expectResultMessagePayloadMatching(matches(result -> ((GroupState) result).version() == 2));
+                .expectResultMessagePayloadMatching(matches(result -> ((GroupState) result).version() == 2
+                        && ((GroupState) result).appended()));
     }
 
     @Test

@@ -121,7 +121,7 @@ class UserAggregateTest {
                         new AttributeChange("active", BooleanNode.TRUE, BooleanNode.FALSE),
                         new AttributeChange("title", null, TextNode.valueOf("Engineer")))))
                 .expectResultMessagePayloadMatching(matches(
-                        result -> result instanceof UserState state && state.version() == 2
+                        result -> result instanceof UserState state && state.version() == 2 && state.appended()
                                 && state.attributes().equals(next)));
     }
 
@@ -131,7 +131,7 @@ class UserAggregateTest {
                 .when(new ReplaceUser("u1", "t1", 1L, attributes("alice@example.com"), null))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(matches(
-                        result -> result instanceof UserState state && state.version() == 1));
+                        result -> result instanceof UserState state && state.version() == 1 && !state.appended()));
     }
 
     @Test
