@@ -25,11 +25,19 @@ public class CallerTokenCodec {
     private static final String ISSUER = "eventscim-gateway";
     private static final int MINIMUM_SECRET_BYTES = 32;
 
-    private final byte[] secret;
+    /** Both thread-safe; made once, since each builds its key set anew (a share of every request's CPU). */
+    private final MACSigner signer;
+    private final MACVerifier verifier;
     private final Clock clock;
 
     public CallerTokenCodec(String configuredSecret, Clock clock) {
-        this.secret = secretBytes(configuredSecret);
+        byte[] secret = secretBytes(configuredSecret);
+        try {
+            this.signer = new MACSigner(secret);
+            this.verifier = new MACVerifier(secret);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot use scim.internal.secret as an HMAC key", e);
+        }
         this.clock = clock;
     }
 
@@ -50,7 +58,7 @@ public class CallerTokenCodec {
                 .build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-            jwt.sign(new MACSigner(secret));
+            jwt.sign(signer);
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign caller token", e);
@@ -63,7 +71,7 @@ public class CallerTokenCodec {
         }
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new MACVerifier(secret))) {
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
                 throw ScimException.unauthorized("Invalid caller token.");
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
