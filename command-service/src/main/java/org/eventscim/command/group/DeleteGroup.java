@@ -1,6 +1,7 @@
 package org.eventscim.command.group;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.eventscim.command.resource.IfMatch;
 
-public record DeleteGroup(@TargetAggregateIdentifier String groupId, String tenantId, Long expectedVersion) {
+public record DeleteGroup(@TargetAggregateIdentifier String groupId, String tenantId, IfMatch ifMatch) {
 }

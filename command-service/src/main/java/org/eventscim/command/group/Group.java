@@ -24,6 +24,7 @@ import org.eventscim.command.group.patch.CurrentMembers;
 import org.eventscim.command.group.patch.GroupPatch;
 import org.eventscim.command.group.patch.MemberDelta;
 import org.eventscim.command.resource.AttributeDiff;
+import org.eventscim.command.resource.IfMatch;
 import org.eventscim.command.resource.WritePreconditions;
 import org.eventscim.command.uniqueness.GroupNameClaims;
 import org.eventscim.command.uniqueness.NameClaims;
@@ -70,7 +71,7 @@ public class Group {
     @CommandHandler
     public GroupState handle(ReplaceGroup command, GroupNameClaims claims, GroupMemberships memberships) {
         requireTenant(command.tenantId());
-        requireVersion(command.expectedVersion());
+        requireVersion(command.ifMatch());
         long before = version;
         changeAttributes(command.attributes(), claims);
         changeMembers(GroupPatch.replacingMembers(command.memberIds()).memberDelta(current(memberships)), memberships);
@@ -80,7 +81,7 @@ public class Group {
     @CommandHandler
     public GroupState handle(PatchGroup command, GroupNameClaims claims, GroupMemberships memberships) {
         requireTenant(command.tenantId());
-        requireVersion(command.expectedVersion());
+        requireVersion(command.ifMatch());
         GroupPatch patch = GroupPatch.read(command.patchRequest());
         long before = version;
         changeAttributes(GroupSchema.READER.validate(patch.applyToAttributes(attributes)).attributes(), claims);
@@ -99,7 +100,7 @@ public class Group {
     @CommandHandler
     public long handle(DeleteGroup command, GroupNameClaims claims, GroupMemberships memberships) {
         requireTenant(command.tenantId());
-        requireVersion(command.expectedVersion());
+        requireVersion(command.ifMatch());
         claims.releaseAll(tenantId, groupId);
         memberships.removeAll(groupId);
         apply(new GroupDeleted(groupId));
@@ -210,8 +211,8 @@ public class Group {
         return attributes.path("displayName").asText();
     }
 
-    private void requireVersion(Long expectedVersion) {
-        WritePreconditions.requireVersion(expectedVersion, version);
+    private void requireVersion(IfMatch ifMatch) {
+        WritePreconditions.requireVersion(ifMatch, version);
     }
 
     private void requireTenant(String callerTenant) {

@@ -46,14 +46,14 @@ public class GroupWrites {
         requireMemberValues(body);
         ObjectNode attributes = GroupSchema.READER.read(body).attributes();
         List<String> memberIds = takeMembers(attributes);
-        ReplaceGroup command = new ReplaceGroup(groupId, caller.tenantId(), IfMatch.expectedVersion(ifMatch), attributes, memberIds);
+        ReplaceGroup command = new ReplaceGroup(groupId, caller.tenantId(), IfMatch.parse(ifMatch), attributes, memberIds);
         return commands.sendRetryingConflicts(caller, RESOURCE_TYPE, command);
     }
 
     public GroupState patch(Caller caller, String groupId, JsonNode body, String ifMatch) {
         ScimCommands.requireWriteScope(caller);
         ResourceIds.requireFindable(RESOURCE_TYPE, groupId);
-        PatchGroup command = new PatchGroup(groupId, caller.tenantId(), IfMatch.expectedVersion(ifMatch), body);
+        PatchGroup command = new PatchGroup(groupId, caller.tenantId(), IfMatch.parse(ifMatch), body);
         return commands.sendRetryingConflicts(caller, RESOURCE_TYPE, command);
     }
 
@@ -62,7 +62,7 @@ public class GroupWrites {
         ScimCommands.requireWriteScope(caller);
         ResourceIds.requireFindable(RESOURCE_TYPE, groupId);
         return deletion.delete(caller, RESOURCE_TYPE, groupId,
-                new DeleteGroup(groupId, caller.tenantId(), IfMatch.expectedVersion(ifMatch)));
+                new DeleteGroup(groupId, caller.tenantId(), IfMatch.parse(ifMatch)));
     }
 
     /**

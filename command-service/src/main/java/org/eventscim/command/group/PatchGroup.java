@@ -2,12 +2,13 @@ package org.eventscim.command.group;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.eventscim.command.resource.IfMatch;
 
 /**
  * Apply a SCIM PATCH request (RFC 7644 §3.5.2) to a group, as the client sent it.
  *
- * @param expectedVersion the version the client's If-Match names, or null to write whatever the version
+ * @param ifMatch         the versions the client's If-Match accepts, or null to write whatever the version
  */
-public record PatchGroup(@TargetAggregateIdentifier String groupId, String tenantId, Long expectedVersion,
+public record PatchGroup(@TargetAggregateIdentifier String groupId, String tenantId, IfMatch ifMatch,
                          JsonNode patchRequest) {
 }

@@ -3,12 +3,13 @@ package org.eventscim.command.group;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.eventscim.command.resource.IfMatch;
 
 /**
  * PUT: the group's attributes and its whole member list become these.
  *
- * @param expectedVersion the version the client's If-Match names, or null to write whatever the version
+ * @param ifMatch         the versions the client's If-Match accepts, or null to write whatever the version
  */
-public record ReplaceGroup(@TargetAggregateIdentifier String groupId, String tenantId, Long expectedVersion,
+public record ReplaceGroup(@TargetAggregateIdentifier String groupId, String tenantId, IfMatch ifMatch,
                            ObjectNode attributes, List<String> memberIds) {
 }

@@ -13,10 +13,10 @@ public final class WritePreconditions {
         }
     }
 
-    /** The client's If-Match version, if it named one, is the current version. */
-    public static void requireVersion(Long expectedVersion, long version) {
-        if (expectedVersion != null && expectedVersion != version) {
-            throw new VersionMismatchException(expectedVersion, version);
+    /** The client's If-Match, if it named versions, names the current one. */
+    public static void requireVersion(IfMatch ifMatch, long version) {
+        if (ifMatch != null && !ifMatch.accepts(version)) {
+            throw new VersionMismatchException(ifMatch, version);
         }
     }
 }

@@ -15,11 +15,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.eventscim.command.password.PasswordHashes;
+import org.eventscim.command.patch.ResourcePatch;
 import org.eventscim.command.resource.AttributeDiff;
+import org.eventscim.command.resource.IfMatch;
 import org.eventscim.command.resource.WritePreconditions;
 import org.eventscim.command.uniqueness.NameClaims;
 import org.eventscim.command.uniqueness.UserNameClaims;
-import org.eventscim.command.patch.ResourcePatch;
 import org.eventscim.events.AttributeChange;
 import org.eventscim.events.user.UserChanged;
 import org.eventscim.events.user.UserCreated;
@@ -60,14 +61,14 @@ public class User {
     @CommandHandler
     public UserState handle(ReplaceUser command, UserNameClaims claims) {
         requireTenant(command.tenantId());
-        requireVersion(command.expectedVersion());
+        requireVersion(command.ifMatch());
         return change(command.attributes(), command.password(), claims);
     }
 
     @CommandHandler
     public UserState handle(PatchUser command, UserNameClaims claims) {
         requireTenant(command.tenantId());
-        requireVersion(command.expectedVersion());
+        requireVersion(command.ifMatch());
         ReadResource patched = UserSchema.READER.validate(ResourcePatch.apply(UserSchema.TYPE, attributes, command.patchRequest()));
         return change(patched.attributes(), patched.password().orElse(null), claims);
     }
@@ -75,7 +76,7 @@ public class User {
     @CommandHandler
     public long handle(DeleteUser command, UserNameClaims claims) {
         requireTenant(command.tenantId());
-        requireVersion(command.expectedVersion());
+        requireVersion(command.ifMatch());
         claims.releaseAll(tenantId, userId);
         apply(new UserDeleted(userId));
         return version;
@@ -139,8 +140,8 @@ public class User {
         }
     }
 
-    private void requireVersion(Long expectedVersion) {
-        WritePreconditions.requireVersion(expectedVersion, version);
+    private void requireVersion(IfMatch ifMatch) {
+        WritePreconditions.requireVersion(ifMatch, version);
     }
 
     private void requireTenant(String callerTenant) {

@@ -45,7 +45,7 @@ public class UserWrites {
         ScimCommands.requireWriteScope(caller);
         ResourceIds.requireFindable(RESOURCE_TYPE, userId);
         ReadResource user = UserSchema.READER.read(body);
-        ReplaceUser command = new ReplaceUser(userId, caller.tenantId(), IfMatch.expectedVersion(ifMatch),
+        ReplaceUser command = new ReplaceUser(userId, caller.tenantId(), IfMatch.parse(ifMatch),
                 user.attributes(), user.password().orElse(null));
         return commands.sendRetryingConflicts(caller, RESOURCE_TYPE, command);
     }
@@ -53,7 +53,7 @@ public class UserWrites {
     public UserState patch(Caller caller, String userId, JsonNode body, String ifMatch) {
         ScimCommands.requireWriteScope(caller);
         ResourceIds.requireFindable(RESOURCE_TYPE, userId);
-        PatchUser command = new PatchUser(userId, caller.tenantId(), IfMatch.expectedVersion(ifMatch), body);
+        PatchUser command = new PatchUser(userId, caller.tenantId(), IfMatch.parse(ifMatch), body);
         return commands.sendRetryingConflicts(caller, RESOURCE_TYPE, command);
     }
 
@@ -62,7 +62,7 @@ public class UserWrites {
         ScimCommands.requireWriteScope(caller);
         ResourceIds.requireFindable(RESOURCE_TYPE, userId);
         return deletion.delete(caller, RESOURCE_TYPE, userId,
-                new DeleteUser(userId, caller.tenantId(), IfMatch.expectedVersion(ifMatch)));
+                new DeleteUser(userId, caller.tenantId(), IfMatch.parse(ifMatch)));
     }
 
     /** Whether the user is a direct member of a group now, so that its resource has {@code groups}. */

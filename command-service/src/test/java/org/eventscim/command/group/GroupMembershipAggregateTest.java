@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.eventscim.command.resource.IfMatch;
 import org.eventscim.command.resource.VersionMismatchException;
 import org.eventscim.command.uniqueness.NameTakenException;
 import org.eventscim.events.group.GroupCreated;
@@ -266,7 +267,7 @@ class GroupMembershipAggregateTest {
     @Test
     void aStaleIfMatchIsRejectedAndNothingIsWritten() {
         givenGroupWith(List.of("u1"))
-                .when(new PatchGroup("g1", "t1", 1L, ops("""
+                .when(new PatchGroup("g1", "t1", IfMatch.of(1), ops("""
                         {"op":"add","path":"members","value":[{"value":"u2"}]}""")))
                 .expectException(VersionMismatchException.class)
                 .expectNoEvents();

@@ -15,17 +15,18 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.eventscim.command.uniqueness.UserNameClaims;
+import org.eventscim.command.password.PasswordHashes;
+import org.eventscim.command.resource.IfMatch;
 import org.eventscim.command.resource.ResourceNotFoundException;
 import org.eventscim.command.resource.VersionMismatchException;
 import org.eventscim.command.uniqueness.NameClaims;
 import org.eventscim.command.uniqueness.NameTakenException;
+import org.eventscim.command.uniqueness.UserNameClaims;
 import org.eventscim.events.AttributeChange;
 import org.eventscim.events.user.UserChanged;
-import org.eventscim.command.password.PasswordHashes;
 import org.eventscim.events.user.UserCreated;
-import org.eventscim.events.user.UserPasswordChanged;
 import org.eventscim.events.user.UserDeleted;
+import org.eventscim.events.user.UserPasswordChanged;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +98,7 @@ class UserAggregateTest {
     void aDeleteWithAStaleIfMatchVersionIsRefusedAndKeepsTheUser() {
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")),
                         new UserChanged("u1", List.of(new AttributeChange("title", null, TextNode.valueOf("Engineer")))))
-                .when(new DeleteUser("u1", "t1", 1L))
+                .when(new DeleteUser("u1", "t1", IfMatch.of(1)))
                 .expectException(VersionMismatchException.class)
                 .expectNoEvents();
     }
@@ -128,10 +129,20 @@ class UserAggregateTest {
     @Test
     void aReplaceThatChangesNothingAppendsNothing() {
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
-                .when(new ReplaceUser("u1", "t1", 1L, attributes("alice@example.com"), null))
+                .when(new ReplaceUser("u1", "t1", IfMatch.of(1), attributes("alice@example.com"), null))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(matches(
                         result -> result instanceof UserState state && state.version() == 1 && !state.appended()));
+    }
+
+    @Test
+    void anIfMatchListNamingTheCurrentVersionAmongOthersIsAccepted() {
+        ObjectNode next = attributes("alice@example.com");
+        next.put("title", "Engineer");
+        fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
+                .when(new ReplaceUser("u1", "t1", IfMatch.parse("W/\"3\", W/\"1\""), next, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserChanged("u1", List.of(new AttributeChange("title", null, TextNode.valueOf("Engineer")))));
     }
 
     @Test
@@ -141,7 +152,7 @@ class UserAggregateTest {
 
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")),
                         new UserChanged("u1", List.of(new AttributeChange("active", BooleanNode.TRUE, BooleanNode.FALSE))))
-                .when(new ReplaceUser("u1", "t1", 1L, next, null))
+                .when(new ReplaceUser("u1", "t1", IfMatch.of(1), next, null))
                 .expectException(VersionMismatchException.class)
                 .expectNoEvents();
     }
