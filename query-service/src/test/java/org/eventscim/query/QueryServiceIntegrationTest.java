@@ -495,6 +495,8 @@ class QueryServiceIntegrationTest {
 
         List<String> walked = new ArrayList<>();
         JsonNode page = list(tenant, "sortBy=userName&count=10&cursor=");
+        String firstCursor = page.path("nextCursor").asText();
+        String lastCursor = null;
         int pages = 1;
         // Written during the walk: a point in time does not see it, so nothing shifts.
         String late = UUID.randomUUID().toString();
@@ -508,6 +510,7 @@ class QueryServiceIntegrationTest {
                 break;
             }
             assertThat(page.path("itemsPerPage").asInt()).isEqualTo(10);
+            lastCursor = page.path("nextCursor").asText();
             page = pages % 2 == 0
                     ? list(tenant, "sortBy=userName&count=10&cursor=" + encode(page.path("nextCursor").asText()))
                     : post(tenant, "/scim/v2/Users/.search", JSON.createObjectNode().put("sortBy", "userName")
@@ -516,6 +519,12 @@ class QueryServiceIntegrationTest {
         }
         assertThat(pages).isEqualTo(6);
         assertThat(walked).containsExactlyElementsOf(ids);
+        // A client retrying the last page, or any other, within cursorTimeout is answered again (RFC 9865).
+        JsonNode lastAgain = list(tenant, "sortBy=userName&count=10&cursor=" + encode(lastCursor));
+        assertThat(lastAgain.path("Resources").findValuesAsText("id")).containsExactlyElementsOf(ids.subList(50, 57));
+        assertThat(lastAgain.has("nextCursor")).isFalse();
+        assertThat(list(tenant, "sortBy=userName&count=10&cursor=" + encode(firstCursor)).path("Resources")
+                .findValuesAsText("id")).containsExactlyElementsOf(ids.subList(10, 20));
 
         JsonNode fresh = list(tenant, "sortBy=userName&count=1&cursor=");
         assertThat(fresh.path("totalResults").asInt()).isEqualTo(58);

@@ -19,7 +19,7 @@ public final class PointInTimePage {
      * {@code size} results after {@code after} (from the start when it is empty) in {@code sort} order.
      *
      * @throws org.eventscim.protocol.error.ScimException the RFC's {@code expiredCursor} when the point in
-     *                                                    time is gone (expired, or closed by the last page)
+     *                                                    time is gone (expired, or closed)
      */
     public static <T> SearchResponse<T> search(ElasticsearchClient client, String pit, String keepAlive, Query query,
                                                List<SortOptions> sort, List<FieldValue> after, int size,

@@ -64,6 +64,7 @@ public class TenantScopedSearch {
     private final SearchProperties limits;
     private final CursorCodec cursors;
     private final IndexPageContinuations continuations;
+    private final FinishedWalks finishedWalks = new FinishedWalks();
 
     TenantScopedSearch(ElasticsearchClient client, ReadModels readModels, IndexFreshness freshness,
                        SearchProperties limits, CursorCodec cursors, MeterRegistry meters) {
@@ -288,7 +289,8 @@ public class TenantScopedSearch {
     /**
      * A page by cursor (RFC 9865): the first opens a point in time, once the index's applied writes are
      * searchable, and every page reads it, so a walk neither repeats nor skips whatever changes meanwhile.
-     * One result more than asked tells whether a next page exists; the last page closes the point in time.
+     * One result more than asked tells whether a next page exists; after the last page the point in time stays open
+     * for a retry, among the most recent {@link FinishedWalks}.
      * Only the first page counts the matches (the cursor carries the count): counting visits every match,
      * while a search_after page without it stops after its results.
      */
@@ -318,7 +320,10 @@ public class TenantScopedSearch {
         List<ResourceDocument> documents = page.stream().map(Hit::source).filter(Objects::nonNull)
                 .filter(document -> tenant.equals(document.tenant())).toList();
         if (hits.size() <= count) {
-            closeQuietly(nextPit);
+            String evicted = finishedWalks.finished(nextPit);
+            if (evicted != null) {
+                closeQuietly(evicted);
+            }
             return new SearchResult(total, documents, null, null);
         }
         // An empty page (count=0) stays where it was.
