@@ -54,7 +54,7 @@ public class ReadSideAwaiter {
         this.callerTokens = callerTokens;
         this.json = json;
         this.asks = Counter.builder("scim.read_side.asks")
-                .description("Writes that asked /internal/applied because the applied feed had not told")
+                .description("Writes that asked /internal/applied: the feed was down, had not told in time, or the write appended nothing")
                 .register(meters);
     }
 

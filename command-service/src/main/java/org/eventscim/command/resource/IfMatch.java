@@ -22,14 +22,6 @@ public record IfMatch(Set<Long> versions) {
         versions = Collections.unmodifiableSet(new LinkedHashSet<>(versions));
     }
 
-    public static IfMatch of(long... versions) {
-        Set<Long> accepted = new LinkedHashSet<>();
-        for (long version : versions) {
-            accepted.add(version);
-        }
-        return new IfMatch(accepted);
-    }
-
     /** What the header accepts, or null when it accepts any version (no header, or *). */
     public static IfMatch parse(String header) {
         if (header == null || header.isBlank() || header.trim().equals("*")) {

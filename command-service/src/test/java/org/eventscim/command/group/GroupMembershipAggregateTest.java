@@ -267,7 +267,7 @@ class GroupMembershipAggregateTest {
     @Test
     void aStaleIfMatchIsRejectedAndNothingIsWritten() {
         givenGroupWith(List.of("u1"))
-                .when(new PatchGroup("g1", "t1", IfMatch.of(1), ops("""
+                .when(new PatchGroup("g1", "t1", IfMatch.parse("W/\"1\""), ops("""
                         {"op":"add","path":"members","value":[{"value":"u2"}]}""")))
                 .expectException(VersionMismatchException.class)
                 .expectNoEvents();

@@ -98,7 +98,7 @@ class UserAggregateTest {
     void aDeleteWithAStaleIfMatchVersionIsRefusedAndKeepsTheUser() {
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")),
                         new UserChanged("u1", List.of(new AttributeChange("title", null, TextNode.valueOf("Engineer")))))
-                .when(new DeleteUser("u1", "t1", IfMatch.of(1)))
+                .when(new DeleteUser("u1", "t1", IfMatch.parse("W/\"1\"")))
                 .expectException(VersionMismatchException.class)
                 .expectNoEvents();
     }
@@ -129,7 +129,7 @@ class UserAggregateTest {
     @Test
     void aReplaceThatChangesNothingAppendsNothing() {
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")))
-                .when(new ReplaceUser("u1", "t1", IfMatch.of(1), attributes("alice@example.com"), null))
+                .when(new ReplaceUser("u1", "t1", IfMatch.parse("W/\"1\""), attributes("alice@example.com"), null))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(matches(
                         result -> result instanceof UserState state && state.version() == 1 && !state.appended()));
@@ -152,7 +152,7 @@ class UserAggregateTest {
 
         fixture.given(new UserCreated("u1", "t1", attributes("alice@example.com")),
                         new UserChanged("u1", List.of(new AttributeChange("active", BooleanNode.TRUE, BooleanNode.FALSE))))
-                .when(new ReplaceUser("u1", "t1", IfMatch.of(1), next, null))
+                .when(new ReplaceUser("u1", "t1", IfMatch.parse("W/\"1\""), next, null))
                 .expectException(VersionMismatchException.class)
                 .expectNoEvents();
     }
