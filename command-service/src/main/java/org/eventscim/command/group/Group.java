@@ -20,6 +20,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.eventscim.command.eventstore.AggregateSnapshots;
 import org.eventscim.command.group.patch.CurrentMembers;
 import org.eventscim.command.group.patch.GroupPatch;
 import org.eventscim.command.group.patch.MemberDelta;
@@ -40,10 +41,10 @@ import org.eventscim.protocol.error.ScimException;
 /**
  * The Group aggregate. It holds the group's own attributes; its members live in {@link GroupMemberships},
  * written in the same transaction as the membership events, so a change to a 100,000-member group loads
- * neither the member list nor a snapshot of it. Snapshots (every {@link GroupSnapshots#EVENTS_PER_SNAPSHOT}
+ * neither the member list nor a snapshot of it. Snapshots (every {@link AggregateSnapshots#EVENTS_PER_SNAPSHOT}
  * events) keep loading a group with a long membership history cheap; the snapshot is this object as JSON.
  */
-@Aggregate(snapshotTriggerDefinition = GroupSnapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = AggregateSnapshots.TRIGGER)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Group {

@@ -3,6 +3,7 @@ package org.eventscim.command.user;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.eventscim.command.eventstore.AggregateSnapshots;
 import org.eventscim.command.password.PasswordHashes;
 import org.eventscim.command.patch.ResourcePatch;
 import org.eventscim.command.resource.AttributeDiff;
@@ -31,8 +33,12 @@ import org.eventscim.protocol.schema.ReadResource;
 /**
  * The User aggregate. Its version is the number of events it has (sequence number + 1). The
  * userName claim is taken inside the command's transaction, so a duplicate never reaches the store.
+ * Snapshots (every {@link AggregateSnapshots#EVENTS_PER_SNAPSHOT} events) keep loading a user with a long
+ * history cheap; the snapshot is this object as JSON, the password hash included.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = AggregateSnapshots.TRIGGER)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class User {
 
     @AggregateIdentifier
