@@ -798,6 +798,59 @@ class QueryServiceIntegrationTest {
         assertThat(externalRefreshes(USERS)).isEqualTo(elasticsearchRefreshes + 1);
     }
 
+    /**
+     * The filters IdPs send before nearly every write ({@code userName eq}, {@code externalId eq}, Groups'
+     * {@code displayName eq}) see every applied write without a refresh: what was written since is matched by the
+     * service itself, exactly as the index would match it.
+     */
+    @Test
+    void equalityLookupsSeeEveryAppliedWriteWithoutARefresh() throws Exception {
+        String tenant = tenant();
+        String other = tenant();
+        String alice = UUID.randomUUID().toString();
+        String elder = UUID.randomUUID().toString();
+        String group = UUID.randomUUID().toString();
+        publish(created(tenant, elder, 1, "elder@corp.test", "ext-elder"));
+        assertThat(applied(tenant, elder, 1, 10_000)).isTrue();
+        IndexFreshness freshness = stack.app().getBean(IndexFreshness.class);
+        list(tenant, null);
+        list(tenant, "Groups", null);
+        long userRefreshes = freshness.refreshes(USERS);
+        long groupRefreshes = freshness.refreshes("scim-groups");
+
+        publish(created(tenant, alice, 1, "Alice@corp.test", "ext-Alice"));
+        publish(created(other, UUID.randomUUID().toString(), 1, "alice@corp.test", "ext-Alice"));
+        publish(groupCreated(tenant, group, "Finance"));
+        assertThat(applied(tenant, alice, 1, 10_000)).isTrue();
+        assertThat(applied("Group", tenant, group, 1, 10_000)).isTrue();
+        assertThat(ids(tenant, "userName eq \"ALICE@corp.test\"")).containsExactly(alice);
+        assertThat(ids(tenant, "externalId eq \"ext-Alice\"")).containsExactly(alice);
+        assertThat(ids(tenant, "externalId eq \"ext-alice\"")).as("externalId is case-exact").isEmpty();
+        assertThat(ids(tenant, "id eq \"" + alice + "\"")).containsExactly(alice);
+        assertThat(ids(tenant, "userName eq \"elder@corp.test\"")).containsExactly(elder);
+        assertThat(ids(tenant, "Groups", "displayName eq \"finance\"")).containsExactly(group);
+        assertThat(list(tenant, "filter=" + encode("userName eq \"alice@corp.test\"") + "&count=0")
+                .path("totalResults").asInt()).isEqualTo(1);
+
+        publish(renamed(tenant, alice, 2, "Alice@corp.test", "alicia@corp.test"));
+        publish(deleted(tenant, elder, 2));
+        assertThat(applied(tenant, alice, 2, 10_000)).isTrue();
+        assertThat(applied(tenant, elder, 2, 10_000)).isTrue();
+        assertThat(ids(tenant, "userName eq \"alice@corp.test\"")).isEmpty();
+        JsonNode found = list(tenant, "filter=" + encode("userName eq \"Alicia@Corp.Test\""));
+        assertThat(found.path("totalResults").asInt()).isEqualTo(1);
+        assertThat(found.path("Resources").get(0).path("userName").asText()).isEqualTo("alicia@corp.test");
+        assertThat(found.path("Resources").get(0).path("meta").path("version").asText()).isEqualTo("W/\"2\"");
+        assertThat(ids(tenant, "userName eq \"elder@corp.test\"")).isEmpty();
+        assertThat(freshness.refreshes(USERS)).isEqualTo(userRefreshes);
+        assertThat(freshness.refreshes("scim-groups")).isEqualTo(groupRefreshes);
+
+        // Any other filter waits for the refresh, and finds the same.
+        assertThat(ids(tenant, "userName sw \"alici\"")).containsExactly(alice);
+        assertThat(freshness.refreshes(USERS)).isEqualTo(userRefreshes + 1);
+        assertThat(ids(tenant, "userName eq \"alicia@corp.test\"")).containsExactly(alice);
+    }
+
     /** Refreshes that made writes visible to searches (Elasticsearch's internal ones, for real-time gets, excluded). */
     private static long externalRefreshes(String alias) throws Exception {
         return elasticsearchClient().indices().stats(stats -> stats.index(alias).metric(CommonStatsFlag.Refresh))

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * Makes the writes applied to one index visible to searches, refreshing it only when a search needs
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FreshnessGuard {
 
     private final Refresher refresher;
+    private final LongConsumer onRefreshed;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong refreshes = new AtomicLong();
     /** The count of applied writes that a completed refresh covers; guarded by this. */
@@ -36,12 +38,21 @@ public final class FreshnessGuard {
     }
 
     public FreshnessGuard(Refresher refresher) {
-        this.refresher = refresher;
+        this(refresher, covers -> { });
     }
 
-    /** Counts a write to the index that has completed (and may already be reported as applied). */
-    public void applied() {
-        applied.incrementAndGet();
+    /** @param onRefreshed told, after each refresh that succeeded, how many counted writes it covers */
+    public FreshnessGuard(Refresher refresher, LongConsumer onRefreshed) {
+        this.refresher = refresher;
+        this.onRefreshed = onRefreshed;
+    }
+
+    /**
+     * Counts a write to the index that has completed (and may already be reported as applied); returns the count
+     * with it, which a refresh covers once {@code onRefreshed} is told that many or more.
+     */
+    public long applied() {
+        return applied.incrementAndGet();
     }
 
     /** Returns once every write counted before the call is visible to searches; refreshes if needed. */
@@ -96,6 +107,7 @@ public final class FreshnessGuard {
             }
         }
         if (failure == null) {
+            onRefreshed.accept(refresh.covers());
             refresh.done().complete(null);
         } else {
             refresh.done().completeExceptionally(failure);

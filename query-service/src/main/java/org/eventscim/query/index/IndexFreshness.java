@@ -5,9 +5,12 @@ import co.elastic.clients.elasticsearch._types.ShardStatistics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +27,18 @@ public class IndexFreshness {
 
     private final ElasticsearchClient client;
     private final Map<String, FreshnessGuard> guards = new ConcurrentHashMap<>();
+    /** The users' and groups' documents written and maybe not searchable yet, by alias. */
+    private final Map<String, UnrefreshedDocuments> unrefreshed;
 
     IndexFreshness(ElasticsearchClient client, ReadModels readModels, MeterRegistry meters) {
         this.client = client;
+        this.unrefreshed = Map.of(readModels.users().alias(), new UnrefreshedDocuments(),
+                readModels.groups().alias(), new UnrefreshedDocuments());
         for (String alias : List.of(readModels.users().alias(), readModels.groups().alias(),
                 readModels.memberships().alias(), readModels.audit().alias())) {
-            FreshnessGuard guard = guardOf(client, alias);
+            UnrefreshedDocuments documents = unrefreshed.get(alias);
+            FreshnessGuard guard = documents == null ? guardOf(client, alias)
+                    : guardOf(client, alias, documents::refreshed);
             guards.put(alias, guard);
             FunctionCounter.builder("scim.search.refreshes", guard, FreshnessGuard::refreshes)
                     .description("Refreshes a search waited for, because writes to its index were not searchable yet")
@@ -48,7 +57,11 @@ public class IndexFreshness {
      * may not be refreshed yet, and with a long background refresh interval it could stay invisible for long.
      */
     private static FreshnessGuard guardOf(ElasticsearchClient client, String index) {
-        FreshnessGuard guard = new FreshnessGuard(() -> refresh(client, index));
+        return guardOf(client, index, covers -> { });
+    }
+
+    private static FreshnessGuard guardOf(ElasticsearchClient client, String index, LongConsumer onRefreshed) {
+        FreshnessGuard guard = new FreshnessGuard(() -> refresh(client, index), onRefreshed);
         guard.applied();
         return guard;
     }
@@ -57,9 +70,41 @@ public class IndexFreshness {
         guards.remove(index);
     }
 
-    /** Counts a completed write to the read model behind {@code alias}: the next search of it refreshes first. */
+    /**
+     * Counts a completed write to the read model behind {@code alias}: the next search of it refreshes first.
+     * {@link #written} counts a write of users or groups with what it wrote, which spares searches that refresh.
+     */
     public void applied(String alias) {
-        guard(alias).applied();
+        UnrefreshedDocuments held = unrefreshed.get(alias);
+        if (held == null) {
+            guard(alias).applied();
+        } else {
+            held.writtenUnknown(guard(alias));
+        }
+    }
+
+    /**
+     * Counts a completed write of these documents to the read model behind {@code alias}, as {@link #applied}, and
+     * for users and groups holds them until a refresh makes them searchable ({@link #unrefreshed}). With too many
+     * held, it refreshes first.
+     */
+    public void written(String alias, Collection<ResourceDocument> documents) throws IOException {
+        UnrefreshedDocuments held = unrefreshed.get(alias);
+        if (held == null) {
+            applied(alias);
+        } else if (held.written(documents, guard(alias))) {
+            awaitSearchable(alias);
+        }
+    }
+
+    /**
+     * The tenant's users or groups (behind {@code alias}) that a search of it may not see yet, as last written,
+     * tombstones included; every other document is searchable as last written. Empty when that is not known:
+     * a search must then {@link #awaitSearchable} first.
+     */
+    public Optional<List<ResourceDocument>> unrefreshed(String alias, String tenant) {
+        UnrefreshedDocuments held = unrefreshed.get(alias);
+        return held == null ? Optional.empty() : held.of(tenant);
     }
 
     /** Returns once every write counted so far to the read model behind {@code alias} is searchable. */

@@ -19,8 +19,11 @@ import java.util.Map;
 public record ResourceIndex(String resourceType, ResourceSchema schema, ReadModelProperties.Index settings) {
 
     private static final String NORMALIZER = "scim_case_insensitive";
-    /** Lucene refuses terms over 32766 bytes; 8191 characters stay below that in any UTF-8. */
-    private static final int IGNORE_ABOVE = 8191;
+    /**
+     * Longer strings are kept but not indexed, so no filter finds them. Lucene refuses terms over 32766 bytes;
+     * 8191 characters stay below that in any UTF-8.
+     */
+    public static final int IGNORE_ABOVE = 8191;
 
     /** The name every read and write uses. */
     public String alias() {

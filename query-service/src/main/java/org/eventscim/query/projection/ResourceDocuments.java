@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eventscim.query.index.AuditDocument;
@@ -109,7 +110,19 @@ class ResourceDocuments {
     private BulkResponse send(BulkRequest.Builder request, List<Write> writes) throws IOException {
         BulkResponse response = client.bulk(request.build());
         // Counted even if some items failed: those that did not are written, and may be read by id already.
-        writes.stream().map(Write::alias).distinct().forEach(freshness::applied);
+        Map<String, List<ResourceDocument>> written = new LinkedHashMap<>();
+        for (int i = 0; i < writes.size(); i++) {
+            Write write = writes.get(i);
+            List<ResourceDocument> documents = written.computeIfAbsent(write.alias(), alias -> new ArrayList<>());
+            BulkResponseItem item = response.items().get(i);
+            // Refused (409: the index holds this version or a newer one), the index keeps what it had.
+            if (item.error() == null) {
+                documents.add(write.document());
+            }
+        }
+        for (Map.Entry<String, List<ResourceDocument>> alias : written.entrySet()) {
+            freshness.written(alias.getKey(), alias.getValue());
+        }
         return response;
     }
 

@@ -16,11 +16,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eventscim.events.group.GroupMember;
 import org.eventscim.protocol.error.ScimException;
 import org.eventscim.query.index.IndexFreshness;
@@ -50,6 +53,8 @@ public class TenantScopedSearch {
     /** Elasticsearch's default {@code index.max_terms_count}: the most ids one terms query may hold. */
     static final int MAX_RESOLVED_IDS = 65_536;
     private static final int FIRST_MEMBERSHIP_PAGE = 100;
+    /** The most matches an {@link EqualityLookup} reads to answer without a refresh; with more it refreshes. */
+    private static final int LOOKUP_MATCHES = 100;
     private static final List<String> DISPLAY_FIELDS = List.of(ResourceDocument.TENANT, ResourceDocument.RESOURCE_ID,
             ResourceDocument.DELETED, ResourceDocument.RESOURCE + ".displayName", ResourceDocument.RESOURCE + ".userName",
             ResourceDocument.UNINDEXED_RESOURCE + ".displayName", ResourceDocument.UNINDEXED_RESOURCE + ".userName");
@@ -102,6 +107,7 @@ public class TenantScopedSearch {
     public long appliedVersion(String resourceType, String tenant, String resourceId) {
         ResourceIndex index = resourceType.equals(groups.resourceType()) ? groups : users;
         Optional<ResourceDocument> stored = stored(index, tenant, resourceId);
+        // Not held as written: the document read may already be older than what the projection holds.
         stored.ifPresent(document -> freshness.applied(index.alias()));
         return stored.map(ResourceDocument::version).orElse(0L);
     }
@@ -164,8 +170,52 @@ public class TenantScopedSearch {
             return cursorPage(index, tenant, scoped, sorting, PageCursor.fingerprint(request.filter(), sorting),
                     request.cursor(), Page.count(request.count(), limits));
         }
-        return indexPage(index, tenant, scoped, sorting, PageCursor.fingerprint(request.filter(), sorting),
-                Page.of(request.startIndex(), request.count(), limits));
+        Page page = Page.of(request.startIndex(), request.count(), limits);
+        Optional<SearchResult> lookedUp = page.from() == 0 && sorting.field().equals(ResourceDocument.CREATED)
+                ? lookup(index, tenant, request.filter(), scoped, sorting, page) : Optional.empty();
+        return lookedUp.orElseGet(() -> indexPage(index, tenant, scoped, sorting,
+                PageCursor.fingerprint(request.filter(), sorting), page));
+    }
+
+    /**
+     * The first page of an {@link EqualityLookup}, in creation order, without waiting for a refresh: the documents
+     * written since their last refresh are matched here, and the index, searched as it is, gives the others.
+     * Empty when that cannot answer exactly: which documents are unrefreshed is not known, or one page does not
+     * hold every match (their order across pages would then be the index's alone).
+     */
+    private Optional<SearchResult> lookup(ResourceIndex index, String tenant, String filter, Query scoped,
+                                          Sorting sorting, Page page) {
+        Optional<EqualityLookup> lookup = EqualityLookup.of(index.schema(), filter);
+        Optional<List<ResourceDocument>> unrefreshed = lookup.isEmpty() ? Optional.empty()
+                : freshness.unrefreshed(index.alias(), tenant);
+        if (unrefreshed.isEmpty()) {
+            return Optional.empty();
+        }
+        // Every match the index has, so that those written since are told apart here (not in the query: excluding
+        // a couple of thousand ids cost the search more than the refresh it spares).
+        int size = Math.min(Math.max(page.count(), LOOKUP_MATCHES), index.maxResultWindow());
+        SearchResponse<ResourceDocument> response = call(() -> client.search(search -> search
+                .index(index.alias()).query(scoped).sort(sorting.options())
+                .size(size)
+                .trackTotalHits(total -> total.enabled(true)), ResourceDocument.class));
+        if (total(response) > response.hits().hits().size()) {
+            return Optional.empty();
+        }
+        Set<String> written = unrefreshed.get().stream().map(ResourceDocument::resourceId).collect(Collectors.toSet());
+        List<ResourceDocument> documents = new ArrayList<>();
+        documents(response, tenant).stream().filter(document -> !written.contains(document.resourceId()))
+                .forEach(documents::add);
+        unrefreshed.get().stream().filter(lookup.get()::matches).forEach(documents::add);
+        if (documents.size() > page.count() && page.count() > 0) {
+            return Optional.empty();
+        }
+        // The index's order: creation time (stored to the millisecond), then id.
+        Comparator<ResourceDocument> creationOrder = Comparator
+                .comparing((ResourceDocument document) -> document.created().toEpochMilli())
+                .thenComparing(ResourceDocument::resourceId);
+        documents.sort(sorting.descending() ? creationOrder.reversed() : creationOrder);
+        return Optional.of(new SearchResult(documents.size(), page.count() == 0 ? List.of() : documents,
+                page.startIndex(), null));
     }
 
     /**

@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,6 +31,7 @@ import org.eventscim.events.StreamPosition;
 import org.eventscim.events.user.UserCreated;
 import org.eventscim.events.user.UserPasswordChanged;
 import org.eventscim.protocol.caller.Scopes;
+import org.eventscim.query.index.IndexFreshness;
 import org.eventscim.query.support.QueryServiceStack;
 import org.eventscim.query.support.QueryServiceStack.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -136,8 +140,69 @@ class FilterDifferentialTest {
         return actual.ids().equals(expected) && actual.status() == 200 ? null : describe(filter, expected, actual, resources);
     }
 
+    /**
+     * The filters IdPs send before nearly every write ({@code userName eq}, {@code externalId eq}, ...) asked right
+     * after the users were applied, before anything refreshed the read model: the service matches those documents
+     * itself, and must select exactly what the reference (and the index) selects.
+     */
+    @Test
+    void equalityLookupsOfUsersNotRefreshedYetSelectWhatTheReferenceSelects() throws Exception {
+        Random random = new Random(SEED + 1);
+        String tenant = "tenant-" + UUID.randomUUID();
+        List<RandomUsers.GeneratedUser> generated = publish(tenant, random);
+        IndexFreshness freshness = stack.app().getBean(IndexFreshness.class);
+        long refreshes = freshness.refreshes("scim-users");
+
+        List<String> filters = new ArrayList<>();
+        for (RandomUsers.GeneratedUser user : generated.subList(0, 100)) {
+            String userName = user.attributes().path("userName").asText();
+            filters.add("userName eq " + quoted(userName));
+            filters.add("userName eq " + quoted(userName.toUpperCase(Locale.ROOT)));
+            filters.add("id eq " + quoted(user.id()));
+            for (String attribute : List.of("externalId", "title", "displayName", "nickName")) {
+                JsonNode value = user.attributes().path(attribute);
+                if (value.isTextual()) {
+                    filters.add(attribute + " eq " + quoted(value.asText()));
+                    filters.add(attribute + " eq " + quoted(value.asText().toLowerCase(Locale.ROOT)));
+                }
+            }
+        }
+        filters.add("userName eq \"nobody\"");
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        for (String filter : filters) {
+            answers.put(filter, query(tenant, filter));
+        }
+        assertThat(freshness.refreshes("scim-users")).as("seed %d: lookups answered without a refresh", SEED)
+                .isEqualTo(refreshes);
+
+        List<JsonNode> resources = listed(tenant);
+        List<String> mismatches = answers.entrySet().stream()
+                .filter(answer -> answer.getValue().status() != 200
+                        || !answer.getValue().ids().equals(expected(answer.getKey(), resources)))
+                .limit(REPORTED)
+                .map(answer -> describe(answer.getKey(), expected(answer.getKey(), resources), answer.getValue(), resources))
+                .toList();
+        assertThat(mismatches).as("seed %d: lookups whose results differ", SEED).isEmpty();
+    }
+
+    private static String quoted(String value) {
+        return JSON.getNodeFactory().textNode(value).toString();
+    }
+
     /** Publishes the users' events, waits until they are applied, and returns them as the service renders them. */
     private static List<JsonNode> project(String tenant, Random random) throws Exception {
+        publish(tenant, random);
+        return listed(tenant);
+    }
+
+    private static List<JsonNode> listed(String tenant) throws Exception {
+        List<JsonNode> resources = new ArrayList<>();
+        get(tenant, "/scim/v2/Users?count=1000", Scopes.SCIM_READ).body().path("Resources").forEach(resources::add);
+        return resources;
+    }
+
+    /** Publishes the users' events and waits until they are applied. */
+    private static List<RandomUsers.GeneratedUser> publish(String tenant, Random random) throws Exception {
         RandomUsers users = new RandomUsers(random);
         List<RandomUsers.GeneratedUser> generated = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
@@ -161,9 +226,7 @@ class FilterDifferentialTest {
                     + "&timeoutMs=20000", Scopes.SCIM_WRITE).body();
             assertThat(applied.path("applied").asBoolean()).as("user %s applied", user.id()).isTrue();
         }
-        List<JsonNode> resources = new ArrayList<>();
-        get(tenant, "/scim/v2/Users?count=1000", Scopes.SCIM_READ).body().path("Resources").forEach(resources::add);
-        return resources;
+        return generated;
     }
 
     private static Set<String> expected(String filterText, List<JsonNode> resources) {
