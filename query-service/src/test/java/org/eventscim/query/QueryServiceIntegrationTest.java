@@ -716,6 +716,8 @@ class QueryServiceIntegrationTest {
         assertThat(applied("Group", tenant, engineering, 4, 10_000)).isTrue();
         assertThat(get(tenant, "/scim/v2/Groups/" + engineering, Scopes.SCIM_READ).status()).isEqualTo(404);
         assertThat(get(tenant, "/scim/v2/Users/" + bob, Scopes.SCIM_READ).body().has("groups")).isFalse();
+        // Read straight from the index, which the service need not have refreshed for the reads above.
+        elasticsearchClient().indices().refresh(refresh -> refresh.index("scim-memberships"));
         assertThat(elasticsearchClient().count(count -> count.index("scim-memberships")
                 .query(query -> query.term(term -> term.field("groupId").value(engineering)))).count()).isZero();
     }
@@ -849,6 +851,46 @@ class QueryServiceIntegrationTest {
         assertThat(ids(tenant, "userName sw \"alici\"")).containsExactly(alice);
         assertThat(freshness.refreshes(USERS)).isEqualTo(userRefreshes + 1);
         assertThat(ids(tenant, "userName eq \"alicia@corp.test\"")).containsExactly(alice);
+    }
+
+    /** A group's members and a user's groups, read right after they changed, need no refresh either. */
+    @Test
+    void membershipsReadRightAfterTheyChangeNeedNoRefresh() throws Exception {
+        String tenant = tenant();
+        String alice = UUID.randomUUID().toString();
+        String bob = UUID.randomUUID().toString();
+        String group = UUID.randomUUID().toString();
+        publish(created(tenant, alice, 1, "alice@corp.test", "ext-alice"));
+        publish(created(tenant, bob, 1, "bob@corp.test", "ext-bob"));
+        publish(groupCreated(tenant, group, "Sales"));
+        publish(groupEvent(tenant, group, 2, "GroupMembersAdded", new GroupMembersAdded(group,
+                List.of(new GroupMember(bob, GroupMember.USER)))));
+        assertThat(applied("Group", tenant, group, 2, 10_000)).isTrue();
+        IndexFreshness freshness = stack.app().getBean(IndexFreshness.class);
+        assertThat(get(tenant, "/scim/v2/Groups/" + group, Scopes.SCIM_READ).status()).isEqualTo(200);
+        long refreshes = freshness.refreshes("scim-memberships");
+
+        publish(groupEvent(tenant, group, 3, "GroupMembersAdded", new GroupMembersAdded(group,
+                List.of(new GroupMember(alice, GroupMember.USER)))));
+        assertThat(applied("Group", tenant, group, 3, 10_000)).isTrue();
+        assertThat(get(tenant, "/scim/v2/Groups/" + group, Scopes.SCIM_READ).body().path("members"))
+                .extracting(member -> member.path("value").asText())
+                .containsExactlyElementsOf(Stream.of(alice, bob).sorted().toList());
+        assertThat(get(tenant, "/scim/v2/Users/" + alice, Scopes.SCIM_READ).body().path("groups"))
+                .extracting(membership -> membership.path("value").asText()).containsExactly(group);
+
+        publish(groupEvent(tenant, group, 4, "GroupMembersRemoved", new GroupMembersRemoved(group,
+                List.of(new GroupMember(bob, GroupMember.USER)))));
+        assertThat(applied("Group", tenant, group, 4, 10_000)).isTrue();
+        assertThat(get(tenant, "/scim/v2/Groups/" + group, Scopes.SCIM_READ).body().path("members"))
+                .extracting(member -> member.path("value").asText()).containsExactly(alice);
+        assertThat(get(tenant, "/scim/v2/Users/" + bob, Scopes.SCIM_READ).body().has("groups")).isFalse();
+        assertThat(ids(tenant, "userName eq \"alice@corp.test\"")).containsExactly(alice);
+        assertThat(freshness.refreshes("scim-memberships")).isEqualTo(refreshes);
+
+        // A filter on memberships waits for the refresh, and finds the same.
+        assertThat(ids(tenant, "groups eq \"" + group + "\"")).containsExactly(alice);
+        assertThat(freshness.refreshes("scim-memberships")).isEqualTo(refreshes + 1);
     }
 
     /** Refreshes that made writes visible to searches (Elasticsearch's internal ones, for real-time gets, excluded). */

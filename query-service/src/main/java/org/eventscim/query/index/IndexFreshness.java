@@ -28,17 +28,20 @@ public class IndexFreshness {
     private final ElasticsearchClient client;
     private final Map<String, FreshnessGuard> guards = new ConcurrentHashMap<>();
     /** The users' and groups' documents written and maybe not searchable yet, by alias. */
-    private final Map<String, UnrefreshedDocuments> unrefreshed;
+    private final Map<String, Unrefreshed<ResourceDocument>> unrefreshedDocuments;
+    private final String membershipsAlias;
+    /** The memberships added and removed and maybe not searchable yet. */
+    private final Unrefreshed<MembershipWrite> unrefreshedMemberships = Unrefreshed.memberships();
 
     IndexFreshness(ElasticsearchClient client, ReadModels readModels, MeterRegistry meters) {
         this.client = client;
-        this.unrefreshed = Map.of(readModels.users().alias(), new UnrefreshedDocuments(),
-                readModels.groups().alias(), new UnrefreshedDocuments());
+        this.unrefreshedDocuments = Map.of(readModels.users().alias(), Unrefreshed.documents(),
+                readModels.groups().alias(), Unrefreshed.documents());
+        this.membershipsAlias = readModels.memberships().alias();
         for (String alias : List.of(readModels.users().alias(), readModels.groups().alias(),
                 readModels.memberships().alias(), readModels.audit().alias())) {
-            UnrefreshedDocuments documents = unrefreshed.get(alias);
-            FreshnessGuard guard = documents == null ? guardOf(client, alias)
-                    : guardOf(client, alias, documents::refreshed);
+            Unrefreshed<?> held = held(alias);
+            FreshnessGuard guard = held == null ? guardOf(client, alias) : guardOf(client, alias, held::refreshed);
             guards.put(alias, guard);
             FunctionCounter.builder("scim.search.refreshes", guard, FreshnessGuard::refreshes)
                     .description("Refreshes a search waited for, because writes to its index were not searchable yet")
@@ -72,10 +75,11 @@ public class IndexFreshness {
 
     /**
      * Counts a completed write to the read model behind {@code alias}: the next search of it refreshes first.
-     * {@link #written} counts a write of users or groups with what it wrote, which spares searches that refresh.
+     * {@link #written} and {@link #membershipsWritten} count a write with what it wrote, which spares searches a
+     * refresh.
      */
     public void applied(String alias) {
-        UnrefreshedDocuments held = unrefreshed.get(alias);
+        Unrefreshed<?> held = held(alias);
         if (held == null) {
             guard(alias).applied();
         } else {
@@ -84,15 +88,23 @@ public class IndexFreshness {
     }
 
     /**
-     * Counts a completed write of these documents to the read model behind {@code alias}, as {@link #applied}, and
-     * for users and groups holds them until a refresh makes them searchable ({@link #unrefreshed}). With too many
-     * held, it refreshes first.
+     * Counts a completed write of these user or group documents to the read model behind {@code alias}, as
+     * {@link #applied}, holding them until a refresh makes them searchable ({@link #unrefreshed}). With too many
+     * held, it refreshes first. Writes to other indexes (a rebuild's) are only counted.
      */
     public void written(String alias, Collection<ResourceDocument> documents) throws IOException {
-        UnrefreshedDocuments held = unrefreshed.get(alias);
+        hold(alias, unrefreshedDocuments.get(alias), documents);
+    }
+
+    /** As {@link #written}, for memberships added and removed. */
+    public void membershipsWritten(String alias, Collection<MembershipWrite> memberships) throws IOException {
+        hold(alias, alias.equals(membershipsAlias) ? unrefreshedMemberships : null, memberships);
+    }
+
+    private <T> void hold(String alias, Unrefreshed<T> held, Collection<T> written) throws IOException {
         if (held == null) {
-            applied(alias);
-        } else if (held.written(documents, guard(alias))) {
+            guard(alias).applied();
+        } else if (held.written(written, guard(alias))) {
             awaitSearchable(alias);
         }
     }
@@ -103,8 +115,17 @@ public class IndexFreshness {
      * a search must then {@link #awaitSearchable} first.
      */
     public Optional<List<ResourceDocument>> unrefreshed(String alias, String tenant) {
-        UnrefreshedDocuments held = unrefreshed.get(alias);
+        Unrefreshed<ResourceDocument> held = unrefreshedDocuments.get(alias);
         return held == null ? Optional.empty() : held.of(tenant);
+    }
+
+    /** As {@link #unrefreshed}, for the tenant's memberships added and removed. */
+    public Optional<List<MembershipWrite>> unrefreshedMemberships(String tenant) {
+        return unrefreshedMemberships.of(tenant);
+    }
+
+    private Unrefreshed<?> held(String alias) {
+        return alias.equals(membershipsAlias) ? unrefreshedMemberships : unrefreshedDocuments.get(alias);
     }
 
     /** Returns once every write counted so far to the read model behind {@code alias} is searchable. */

@@ -20,6 +20,7 @@ import org.eventscim.protocol.consistency.ResourceKey;
 import org.eventscim.query.index.IndexFreshness;
 import org.eventscim.query.index.MembershipDocument;
 import org.eventscim.query.index.MembershipIndex;
+import org.eventscim.query.index.MembershipWrite;
 import org.eventscim.query.index.ReadModels;
 import org.springframework.stereotype.Component;
 
@@ -51,27 +52,44 @@ class MembershipWriter {
 
     /** Writes to {@code target} (the alias, or a rebuild's index); does nothing for a batch without changes. */
     void write(MembershipChanges changes, String target) throws IOException {
-        List<BulkOperation> operations = new ArrayList<>();
+        List<MembershipWrite> writes = new ArrayList<>();
         for (MembershipChanges.Pending write : changes.pending()) {
-            MembershipDocument membership = write.membership();
-            operations.add(write.member()
-                    ? BulkOperation.of(operation -> operation.index(add -> add.id(membership.id()).document(membership)))
-                    : BulkOperation.of(operation -> operation.delete(delete -> delete.id(membership.id()))));
+            writes.add(new MembershipWrite(write.membership(), write.member()));
         }
         List<ResourceKey> ended = changes.endedGroups();
         if (!ended.isEmpty()) {
             for (MembershipDocument membership : membershipsOf(ended, target)) {
-                operations.add(BulkOperation.of(operation -> operation.delete(delete -> delete.id(membership.id()))));
+                writes.add(new MembershipWrite(membership, false));
             }
         }
         // Bounded requests, however many members a deleted group had.
-        for (int from = 0; from < operations.size(); from += index.pageSize()) {
-            List<BulkOperation> chunk = operations.subList(from, Math.min(operations.size(), from + index.pageSize()));
-            BulkResponse response = client.bulk(BulkRequest.of(bulk -> bulk.index(target).operations(chunk)));
+        for (int from = 0; from < writes.size(); from += index.pageSize()) {
+            List<MembershipWrite> chunk = writes.subList(from, Math.min(writes.size(), from + index.pageSize()));
+            BulkResponse response = client.bulk(BulkRequest.of(bulk -> bulk.index(target).operations(
+                    chunk.stream().map(MembershipWriter::operation).toList())));
             // Counted even if some items failed: those that did not are written.
-            freshness.applied(target);
+            freshness.membershipsWritten(target, written(chunk, response));
             failures(response);
         }
+    }
+
+    private static BulkOperation operation(MembershipWrite write) {
+        MembershipDocument membership = write.membership();
+        return write.member()
+                ? BulkOperation.of(operation -> operation.index(add -> add.id(membership.id()).document(membership)))
+                : BulkOperation.of(operation -> operation.delete(delete -> delete.id(membership.id())));
+    }
+
+    /** The writes the index now reflects: those that succeeded, and deletions of what was not there. */
+    private static List<MembershipWrite> written(List<MembershipWrite> chunk, BulkResponse response) {
+        List<MembershipWrite> written = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            BulkResponseItem item = response.items().get(i);
+            if (item.error() == null || (!chunk.get(i).member() && item.status() == 404)) {
+                written.add(chunk.get(i));
+            }
+        }
+        return written;
     }
 
     /**

@@ -17,6 +17,7 @@ import org.eventscim.query.deadletter.DeadLetters;
 import org.eventscim.query.index.IndexFreshness;
 import org.eventscim.query.index.IndexGenerations;
 import org.eventscim.query.index.ReadModelIndexes;
+import org.eventscim.query.index.ReadModels;
 import org.eventscim.query.projection.ProjectionHold;
 import org.eventscim.query.projection.ProjectionWriter;
 import org.slf4j.Logger;
@@ -52,6 +53,7 @@ public class ReadModelRebuild {
 
     private final IndexGenerations generations;
     private final IndexFreshness freshness;
+    private final ReadModelIndexes aliases;
     private final ProjectionWriter writer;
     private final ProjectionHold hold;
     private final EventStoreReader store;
@@ -62,11 +64,12 @@ public class ReadModelRebuild {
 
     private volatile RebuildStatus status;
 
-    ReadModelRebuild(IndexGenerations generations, IndexFreshness freshness, ProjectionWriter writer,
-                     ProjectionHold hold, EventStoreReader store, RebuildProperties properties,
+    ReadModelRebuild(IndexGenerations generations, IndexFreshness freshness, ReadModels readModels,
+                     ProjectionWriter writer, ProjectionHold hold, EventStoreReader store, RebuildProperties properties,
                      DeadLetters deadLetters) {
         this.generations = generations;
         this.freshness = freshness;
+        this.aliases = ReadModelIndexes.aliasesOf(readModels);
         this.writer = writer;
         this.hold = hold;
         this.store = store;
@@ -115,6 +118,8 @@ public class ReadModelRebuild {
                 generations.refresh(indexes);
                 previous = generations.current();
                 generations.swap(previous, indexes);
+                // What the live projection wrote before, held for searches, may be older than what the new indexes hold.
+                aliases.all().forEach(freshness::applied);
             } finally {
                 hold.release();
             }

@@ -23,12 +23,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.eventscim.events.group.GroupMember;
 import org.eventscim.protocol.error.ScimException;
 import org.eventscim.query.index.IndexFreshness;
 import org.eventscim.query.index.MembershipDocument;
 import org.eventscim.query.index.MembershipIndex;
+import org.eventscim.query.index.MembershipWrite;
 import org.eventscim.query.index.ReadModels;
 import org.eventscim.query.index.ResourceDocument;
 import org.eventscim.query.index.ResourceIndex;
@@ -129,8 +131,10 @@ public class TenantScopedSearch {
 
     /** The direct members of the tenant's groups with these ids, by group id, then member id. */
     public List<MembershipDocument> membersOf(String tenant, Collection<String> groupIds) {
+        Set<String> groups = Set.copyOf(groupIds);
         return memberships(tenant, terms(MembershipDocument.GROUP_ID, groupIds),
-                List.of(MembershipDocument.GROUP_ID, MembershipDocument.MEMBER_ID), Integer.MAX_VALUE);
+                List.of(MembershipDocument.GROUP_ID, MembershipDocument.MEMBER_ID), Integer.MAX_VALUE,
+                membership -> groups.contains(membership.groupId()));
     }
 
     /** The direct group memberships of the tenant's users with these ids, by user id, then group id. */
@@ -139,8 +143,10 @@ public class TenantScopedSearch {
                 .filter(terms(MembershipDocument.MEMBER_ID, userIds))
                 .filter(filter -> filter.term(term -> term.field(MembershipDocument.MEMBER_TYPE)
                         .value(FieldValue.of(GroupMember.USER))))));
+        Set<String> users = Set.copyOf(userIds);
         return memberships(tenant, usersOnly, List.of(MembershipDocument.MEMBER_ID, MembershipDocument.GROUP_ID),
-                Integer.MAX_VALUE);
+                Integer.MAX_VALUE, membership -> users.contains(membership.memberId())
+                        && GroupMember.USER.equals(membership.memberType()));
     }
 
     /** The display names of the tenant's live users (displayName, else userName) with these ids, by id. */
@@ -427,7 +433,7 @@ public class TenantScopedSearch {
                     .value(FieldValue.of(GroupMember.USER)))));
         }
         List<MembershipDocument> found = memberships(tenant, Query.of(query -> query.bool(bool -> bool.filter(criteria))),
-                List.of(resultField), MAX_RESOLVED_IDS);
+                List.of(resultField), MAX_RESOLVED_IDS, null);
         if (found.size() > MAX_RESOLVED_IDS) {
             throw ScimException.invalidFilter("'" + value + "' has more than " + MAX_RESOLVED_IDS
                     + " memberships; narrow the filter.");
@@ -446,8 +452,15 @@ public class TenantScopedSearch {
      * <p>The first page is small ({@value #FIRST_MEMBERSHIP_PAGE}): most resources have a few memberships, and
      * Elasticsearch allocates a sorted search's queue for the whole page up front: with 20,000 memberships
      * stored, a page of 10,000 made 660 KB of garbage per read by id, a page of 100 300 KB.
+     *
+     * <p>Given {@code matching}, the criteria as a predicate, it reads the index as it is and corrects it with the
+     * memberships added and removed since their last refresh; otherwise, or when those are not known, it waits
+     * for the refresh.
      */
-    private List<MembershipDocument> memberships(String tenant, Query criteria, List<String> sortFields, int limit) {
+    private List<MembershipDocument> memberships(String tenant, Query criteria, List<String> sortFields, int limit,
+                                                 Predicate<MembershipDocument> matching) {
+        Optional<List<MembershipWrite>> unrefreshed = matching == null ? Optional.empty()
+                : freshness.unrefreshedMemberships(tenant);
         Query scoped = Query.of(query -> query.bool(bool -> bool
                 .filter(tenantIs(MembershipDocument.TENANT, tenant))
                 .filter(criteria)));
@@ -457,14 +470,16 @@ public class TenantScopedSearch {
         while (found.size() <= limit) {
             List<FieldValue> cursor = after;
             int size = pageSize;
-            SearchResponse<MembershipDocument> response = fresh(memberships.alias(), () -> client.search(search -> {
+            ElasticsearchCall<SearchResponse<MembershipDocument>> page = () -> client.search(search -> {
                 search.index(memberships.alias())
                         .query(scoped)
                         .size(size)
                         .trackTotalHits(total -> total.enabled(false));
                 sortFields.forEach(field -> search.sort(sort -> sort.field(order -> order.field(field).order(SortOrder.Asc))));
                 return cursor.isEmpty() ? search : search.searchAfter(cursor);
-            }, MembershipDocument.class));
+            }, MembershipDocument.class);
+            SearchResponse<MembershipDocument> response = unrefreshed.isPresent() ? call(page)
+                    : fresh(memberships.alias(), page);
             List<Hit<MembershipDocument>> hits = response.hits().hits();
             hits.stream()
                     .map(Hit::source)
@@ -477,7 +492,27 @@ public class TenantScopedSearch {
             after = hits.getLast().sort();
             pageSize = memberships.pageSize();
         }
+        unrefreshed.ifPresent(written -> {
+            Set<String> changed = written.stream().map(write -> write.membership().id()).collect(Collectors.toSet());
+            found.removeIf(membership -> changed.contains(membership.id()));
+            written.stream().filter(MembershipWrite::member).map(MembershipWrite::membership).filter(matching)
+                    .forEach(found::add);
+            found.sort(membershipOrder(sortFields));
+        });
         return found;
+    }
+
+    /** The index's order of memberships by these keyword fields (ids, which are ASCII). */
+    private static Comparator<MembershipDocument> membershipOrder(List<String> sortFields) {
+        Comparator<MembershipDocument> order = (a, b) -> 0;
+        for (String field : sortFields) {
+            order = order.thenComparing(switch (field) {
+                case MembershipDocument.GROUP_ID -> MembershipDocument::groupId;
+                case MembershipDocument.MEMBER_ID -> MembershipDocument::memberId;
+                default -> MembershipDocument::tenant;
+            });
+        }
+        return order;
     }
 
     /** A real-time multi-get, like every read by id: applied writes count before any refresh. */

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,9 +113,16 @@ class ReadModelRebuildIntegrationTest {
         awaitApplied(tenant, "Group", admins, 3);
         awaitApplied(tenant, "User", bob, 2);
         awaitApplied(tenant, "User", ada, 2);
+        // A search that refreshes makes all of it searchable; the next change the live projection holds for lookups.
+        assertThat(lookUp(tenant, "bo*").isMissingNode()).isTrue();
+        EventEnvelope promoted = event(tenant, "User", ada, 3, "UserChanged", titled(ada, "Lead", "Principal"));
+        store(promoted);
+        publish(promoted);
+        awaitApplied(tenant, "User", ada, 3);
+        assertThat(lookUp(tenant, "ada").path("title").asText()).isEqualTo("Principal");
         Map<String, JsonNode> live = documents(tenant, ALIASES);
         // Stored, not on Kafka yet: the publisher is behind.
-        EventEnvelope late = store(event(tenant, "User", ada, 3, "UserChanged", titled(ada, "Lead", "Director")));
+        EventEnvelope late = store(event(tenant, "User", ada, 4, "UserChanged", titled(ada, "Principal", "Director")));
 
         JsonNode first = rebuild(false);
 
@@ -123,8 +132,10 @@ class ReadModelRebuildIntegrationTest {
         }
         Map<String, JsonNode> rebuilt = documents(tenant, ALIASES);
         String adaId = "scim-users/" + tenant + "/" + ada;
-        assertThat(rebuilt.get(adaId).path("version").asLong()).isEqualTo(3);
+        assertThat(rebuilt.get(adaId).path("version").asLong()).isEqualTo(4);
         assertThat(rebuilt.get(adaId).path("resource").path("title").asText()).isEqualTo("Director");
+        // A lookup right after the move reads what the new indexes hold, not what the live projection wrote before.
+        assertThat(lookUp(tenant, "ada").path("title").asText()).isEqualTo("Director");
         rebuilt.remove(adaId);
         live.remove(adaId);
         assertThat(rebuilt).isEqualTo(live).hasSize(4);
@@ -132,10 +143,10 @@ class ReadModelRebuildIntegrationTest {
 
         // The live projection goes on in the new indexes: the late event's delivery changes nothing, the next applies.
         publish(late);
-        EventEnvelope next = event(tenant, "User", ada, 4, "UserChanged", titled(ada, "Director", "CTO"));
+        EventEnvelope next = event(tenant, "User", ada, 5, "UserChanged", titled(ada, "Director", "CTO"));
         store(next);
         publish(next);
-        awaitApplied(tenant, "User", ada, 4);
+        awaitApplied(tenant, "User", ada, 5);
         assertThat(documents(tenant, "scim-users").get(adaId).path("resource").path("title").asText()).isEqualTo("CTO");
 
         JsonNode second = rebuild(true);
@@ -145,6 +156,17 @@ class ReadModelRebuildIntegrationTest {
         assertThat(exists(first.path("indexes").path("users").asText())).isFalse();
         assertThat(documents(tenant, ALIASES).get(adaId).path("resource").path("title").asText()).isEqualTo("CTO");
         assertThat(post("", Set.of(Scopes.SCIM_READ)).statusCode()).isEqualTo(403);
+    }
+
+    /** The tenant's first user the filter finds ({@code userName eq}, or {@code sw} for a trailing '*'); missing if none. */
+    private static JsonNode lookUp(String tenant, String userName) throws Exception {
+        Caller reader = new Caller(tenant, "reader-token", "reader", Set.of(Scopes.SCIM_READ), "127.0.0.1", "test",
+                "req-rebuild-read", null);
+        String filter = URLEncoder.encode(userName.endsWith("*")
+                ? "userName sw \"" + userName.substring(0, userName.length() - 1) + "\""
+                : "userName eq \"" + userName + "\"", StandardCharsets.UTF_8);
+        return JSON.readTree(HTTP.send(stack.request(reader, "/scim/v2/Users?filter=" + filter).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body()).path("Resources").path(0);
     }
 
     private static JsonNode rebuild(boolean deletePrevious) throws Exception {

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class UnrefreshedDocumentsTest {
+class UnrefreshedTest {
 
-    private final UnrefreshedDocuments held = new UnrefreshedDocuments();
+    private final Unrefreshed<ResourceDocument> held = Unrefreshed.documents();
     /** Counts as IndexFreshness's guards do: the first count is whatever was written before the start. */
     private final FreshnessGuard guard = new FreshnessGuard(() -> { }, held::refreshed);
 
-    UnrefreshedDocumentsTest() {
+    UnrefreshedTest() {
         guard.applied();
     }
 
@@ -72,7 +72,7 @@ class UnrefreshedDocumentsTest {
     void pastTheLimitNothingIsKnownAndTheWriterIsToldToRefresh() throws Exception {
         guard.awaitSearchable();
         boolean overLimit = false;
-        for (int i = 0; i <= UnrefreshedDocuments.LIMIT; i++) {
+        for (int i = 0; i <= Unrefreshed.LIMIT; i++) {
             overLimit = held.written(List.of(user("a", "user-" + i, 1)), guard);
         }
 
@@ -84,6 +84,21 @@ class UnrefreshedDocumentsTest {
         assertThat(held.of("a")).hasValue(List.of());
         assertThat(IntStream.range(0, 10).mapToObj(i -> held.written(List.of(user("a", "x" + i, 1)), guard)))
                 .containsOnly(false);
+    }
+
+    @Test
+    void aMembershipIsHeldAsLastWrittenAddedOrRemoved() throws Exception {
+        Unrefreshed<MembershipWrite> memberships = Unrefreshed.memberships();
+        FreshnessGuard membershipGuard = new FreshnessGuard(() -> { }, memberships::refreshed);
+        membershipGuard.applied();
+        membershipGuard.awaitSearchable();
+        MembershipDocument alice = new MembershipDocument("a", "g1", "alice", "User");
+
+        memberships.written(List.of(new MembershipWrite(alice, true)), membershipGuard);
+        memberships.written(List.of(new MembershipWrite(alice, false)), membershipGuard);
+
+        assertThat(memberships.of("a")).hasValue(List.of(new MembershipWrite(alice, false)));
+        assertThat(memberships.of("b")).hasValue(List.of());
     }
 
     private static ResourceDocument user(String tenant, String id, long version) {
