@@ -42,7 +42,8 @@ class AppliedController {
     private final Duration lookUpAfter;
     private final Executor lookUps = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("applied-look-up-", 0).daemon().factory());
 
-    AppliedController(AppliedVersions appliedVersions, AppliedFeed feed, TenantScopedSearch search, DeadLetters deadLetters,
+    AppliedController(AppliedVersions appliedVersions, AppliedFeed feed, TenantScopedSearch search,
+                      DeadLetters deadLetters,
                       @Value("${scim.consistency.max-wait}") Duration maxWait,
                       @Value("${scim.consistency.look-up-after}") Duration lookUpAfter) {
         this.appliedVersions = appliedVersions;

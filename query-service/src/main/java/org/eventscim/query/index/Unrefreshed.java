@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BinaryOperator;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -30,7 +30,7 @@ final class Unrefreshed<T> {
 
     private final Function<T, String> idOf;
     private final Function<T, String> tenantOf;
-    private final BinaryOperator<T> newer;
+    private final BiPredicate<T, T> replaces;
     /** By document id; guarded by this. */
     private final Map<String, Written<T>> byId = new HashMap<>();
     /**
@@ -44,24 +44,24 @@ final class Unrefreshed<T> {
     /**
      * @param idOf     the Elasticsearch id a value is written under
      * @param tenantOf the tenant it belongs to
-     * @param newer    of a held value and a later write of the same id, the one the index now holds
+     * @param replaces whether a later write of an id (second) replaces what is held for it (first) in the index
      */
-    Unrefreshed(Function<T, String> idOf, Function<T, String> tenantOf, BinaryOperator<T> newer) {
+    Unrefreshed(Function<T, String> idOf, Function<T, String> tenantOf, BiPredicate<T, T> replaces) {
         this.idOf = idOf;
         this.tenantOf = tenantOf;
-        this.newer = newer;
+        this.replaces = replaces;
     }
 
     /** User or group documents: never an older version over a newer one. */
     static Unrefreshed<ResourceDocument> documents() {
         return new Unrefreshed<>(ResourceDocument::id, ResourceDocument::tenant,
-                (held, now) -> now.version() >= held.version() ? now : held);
+                (held, now) -> now.version() >= held.version());
     }
 
     /** Memberships: the latest write of one counts (a group's changes are written in order). */
     static Unrefreshed<MembershipWrite> memberships() {
         return new Unrefreshed<>(write -> write.membership().id(), write -> write.membership().tenant(),
-                (held, now) -> now);
+                (held, now) -> true);
     }
 
     /**
@@ -72,7 +72,7 @@ final class Unrefreshed<T> {
         long count = guard.applied();
         for (T value : values) {
             byId.merge(idOf.apply(value), new Written<>(count, value),
-                    (held, now) -> newer.apply(held.value(), now.value()) == held.value() ? held : now);
+                    (held, now) -> replaces.test(held.value(), now.value()) ? now : held);
         }
         return byId.size() > LIMIT;
     }

@@ -29,9 +29,10 @@ import org.springframework.stereotype.Component;
  * the user and group events to their read models: reads the current documents the events
  * need, folds the events over them with {@link UserProjector} and {@link GroupProjector}, writes the
  * memberships, then the user and group documents with the batch's audit trail in one bulk request, and
- * returns once all of it is applied; then tells
- * the waiters of {@link AppliedVersions} and the command-services subscribed to the {@link AppliedFeed}. Applied means written, not refreshed: reads by id see it at
- * once, and a search refreshes first ({@link IndexFreshness}), so a burst of writes costs no refresh.
+ * returns once all of it is applied; then tells the waiters of {@link AppliedVersions} and the command-services
+ * subscribed to the {@link AppliedFeed}. Applied means written, not refreshed: reads by id see it at once, and a
+ * search sees it through {@link IndexFreshness} (the writes it holds, or a refresh), so a burst of writes costs no
+ * refresh.
  *
  * <p>Memberships are written before the group documents: a group document's version is what says its
  * membership changes are applied ({@link GroupProjector}), so it must never get ahead of them. A batch
@@ -56,7 +57,8 @@ public class ProjectionWriter {
     private final Timer lag;
 
     ProjectionWriter(ReadModels readModels, ResourceDocuments documents, MembershipWriter memberships,
-                     AuditDocuments audit, AppliedVersions appliedVersions, AppliedFeed appliedFeed, MeterRegistry meters) {
+                     AuditDocuments audit, AppliedVersions appliedVersions, AppliedFeed appliedFeed,
+                     MeterRegistry meters) {
         this.readModels = readModels;
         this.aliases = ReadModelIndexes.aliasesOf(readModels);
         this.documents = documents;

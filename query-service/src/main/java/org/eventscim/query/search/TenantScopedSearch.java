@@ -509,7 +509,7 @@ public class TenantScopedSearch {
             order = order.thenComparing(switch (field) {
                 case MembershipDocument.GROUP_ID -> MembershipDocument::groupId;
                 case MembershipDocument.MEMBER_ID -> MembershipDocument::memberId;
-                default -> MembershipDocument::tenant;
+                default -> throw new IllegalArgumentException("Memberships are not sorted by " + field);
             });
         }
         return order;
